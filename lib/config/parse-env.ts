@@ -1,0 +1,70 @@
+import path from "node:path";
+import { ConfigError } from "./config-error";
+import { envSchema } from "./env-schema";
+
+export type DatabaseSettings =
+  | { kind: "postgresql"; url: string; poolSize: number }
+  | { kind: "pglite"; dataDir: string };
+
+/** Configuration as read from the environment, before secrets are resolved. */
+export type EnvConfig = ReturnType<typeof parseEnv>;
+
+/**
+ * Parses and validates the environment. Throws a ConfigError naming every
+ * bad variable. Pure apart from reading `cwd` to resolve relative paths.
+ */
+export function parseEnv(env: Record<string, string | undefined>, cwd = process.cwd()) {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).map(([key, value]) => [key, value === undefined || value.trim() === "" ? undefined : value]),
+  );
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? "(environment)"), message: issue.message })),
+    );
+  }
+  const e = result.data;
+  const dataDir = path.resolve(cwd, e.LOYALTY_DATA_DIR ?? ".data");
+  const database: DatabaseSettings = e.DATABASE_URL
+    ? { kind: "postgresql", url: e.DATABASE_URL, poolSize: e.LOYALTY_DB_POOL_SIZE }
+    : { kind: "pglite", dataDir: path.join(dataDir, "pglite") };
+  const publicUrl = (e.LOYALTY_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    dataDir,
+    database,
+    publicUrl,
+    logLevel: e.LOYALTY_LOG_LEVEL,
+    seedDemo: e.LOYALTY_SEED_DEMO ?? database.kind === "pglite",
+    providedSecrets: { authSecret: e.AUTH_SECRET, secretKey: e.LOYALTY_SECRET_KEY },
+    loyalty: {
+      defaultCooldownMinutes: e.LOYALTY_DEFAULT_COOLDOWN_MINUTES,
+      maxDailyStamps: e.LOYALTY_MAX_DAILY_STAMPS,
+      pinMaxFailedAttempts: e.LOYALTY_PIN_MAX_FAILED_ATTEMPTS,
+      pinLockoutMinutes: e.LOYALTY_PIN_LOCKOUT_MINUTES,
+      defaultPointsPerEuro: e.LOYALTY_DEFAULT_POINTS_PER_EURO,
+      maxPurchaseCents: e.LOYALTY_MAX_PURCHASE_CENTS,
+    },
+    mail: {
+      smtpUrl: e.LOYALTY_SMTP_URL,
+      from: e.LOYALTY_MAIL_FROM,
+      outboxDir: path.join(dataDir, "mail"),
+    },
+    apple: {
+      passTypeId: e.LOYALTY_APPLE_PASS_TYPE_ID,
+      teamId: e.LOYALTY_APPLE_TEAM_ID,
+      wwdrCertPath: e.LOYALTY_APPLE_WWDR_CERT_PATH,
+      signerCertPath: e.LOYALTY_APPLE_SIGNER_CERT_PATH,
+      signerKeyPath: e.LOYALTY_APPLE_SIGNER_KEY_PATH,
+      signerKeyPassphrase: e.LOYALTY_APPLE_SIGNER_KEY_PASSPHRASE,
+      apnsHost: e.LOYALTY_APNS_HOST,
+    },
+    google: {
+      issuerId: e.LOYALTY_GOOGLE_ISSUER_ID,
+      serviceAccountJson: e.LOYALTY_GOOGLE_SERVICE_ACCOUNT_JSON,
+      apiRoot: e.LOYALTY_GOOGLE_API_ROOT,
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { PGlite } from "@electric-sql/pglite";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { DatabaseSettings } from "@/lib/config/parse-env";
+import { PrismaClient } from "./generated/client";
+import { PgliteAdapterFactory } from "./pglite-adapter";
+import { acquirePgliteLock } from "./pglite-lock";
+import { PostgresAdapterFactory, postgresPoolConfig } from "./postgres-adapter";
+
+export type DatabaseKind = "pglite" | "postgresql";
+
+/** An open database: the Prisma client, and the adapter factory the schema engine drives for migrations. */
+export type Database = {
+  kind: DatabaseKind;
+  prisma: PrismaClient;
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+};
+
+/**
+ * Opens the database the settings name. For the embedded database the lock
+ * is taken before PGlite touches the data directory, and `purpose` says who
+ * holds it (shown to a second process that is refused).
+ */
+export function openDatabase(settings: DatabaseSettings, purpose: string): Database {
+  if (settings.kind === "postgresql") {
+    const adapterFactory = new PostgresAdapterFactory(postgresPoolConfig(settings.url, settings.poolSize));
+    const prisma = new PrismaClient({ adapter: adapterFactory });
+    return { kind: "postgresql", prisma, adapterFactory, close: () => prisma.$disconnect() };
+  }
+  const release = acquirePgliteLock(settings.dataDir, purpose);
+  try {
+    return openPglite(new PGlite(settings.dataDir), release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** Wraps an already created PGlite instance (a data directory, or in memory for tests). */
+export function openPglite(client: PGlite, onClose: () => void = () => {}): Database {
+  const adapterFactory = new PgliteAdapterFactory(client);
+  const prisma = new PrismaClient({ adapter: adapterFactory });
+  let closed = false;
+  return {
+    kind: "pglite",
+    prisma,
+    adapterFactory,
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await prisma.$disconnect();
+        await client.close();
+      } finally {
+        onClose();
+      }
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { freePort } from "./free-port";
+
+/**
+ * A throwaway PostgreSQL server for a test run: initdb into a temporary
+ * directory, start on a free loopback port, drop everything on stop. Tuned
+ * for speed (no fsync), never for durability. PostgreSQL refuses to run as
+ * root, so as root the server runs as the `postgres` system user.
+ */
+
+const BIN_DIRS = ["/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/15/bin"];
+
+export function findPostgresBinDir(): string | null {
+  for (const dir of BIN_DIRS) if (fs.existsSync(path.join(dir, "initdb"))) return dir;
+  const onPath = spawnSync("sh", ["-c", "command -v initdb"], { encoding: "utf8" }).stdout.trim();
+  return onPath ? path.dirname(onPath) : null;
+}
+
+export type PostgresCluster = { url: string; stop(): void };
+
+export async function startPostgresCluster(): Promise<PostgresCluster> {
+  const bin = findPostgresBinDir();
+  if (!bin) throw new Error("PostgreSQL server binaries (initdb, pg_ctl) were not found");
+  const asRoot = process.getuid?.() === 0;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "loyalty-pg-"));
+  const dataDir = path.join(dir, "data");
+  const port = await freePort();
+  if (asRoot) {
+    fs.chmodSync(dir, 0o755);
+    execFileSync("chown", ["postgres:postgres", dir]);
+  }
+  const run = (command: string, args: string[]) => {
+    const [file, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", path.join(bin, command), ...args]] : [path.join(bin, command), args];
+    return execFileSync(file, argv, { stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+  };
+  run("initdb", ["-D", dataDir, "-U", "loyalty", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "-N"]);
+  const options = [
+    `-p ${port}`,
+    "-c listen_addresses=127.0.0.1",
+    `-k ${dir}`,
+    "-c fsync=off",
+    "-c synchronous_commit=off",
+    "-c full_page_writes=off",
+    "-c max_connections=300",
+    "-c shared_buffers=128MB",
+  ].join(" ");
+  run("pg_ctl", ["-D", dataDir, "-o", options, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "start"]);
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    try {
+      run("pg_ctl", ["-D", dataDir, "-m", "immediate", "-w", "stop"]);
+    } catch {
+      // Already gone.
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return { url: `postgresql://loyalty@127.0.0.1:${port}/postgres`, stop };
+}
+
+/** The URL of another database on the same server. */
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}

@@ -1,0 +1,2 @@
+// Tests import server modules directly; `server-only` only guards client bundles.
+export {};
