@@ -86,11 +86,17 @@ export function acquirePgliteLock(dataDir: string, purpose: string): () => void 
 
   const me: LockHolder = { pid: process.pid, host: os.hostname(), purpose, since: new Date().toISOString() };
   fs.writeFileSync(holderFile, JSON.stringify(me));
+  const forgetHolder = () => {
+    if (readHolder(holderFile)?.pid === process.pid) fs.rmSync(holderFile, { force: true });
+  };
+  // proper-lockfile removes its lock when the process exits; the holder note goes with it.
+  process.once("exit", forgetHolder);
   let released = false;
   return () => {
     if (released) return;
     released = true;
-    if (readHolder(holderFile)?.pid === process.pid) fs.rmSync(holderFile, { force: true });
+    process.removeListener("exit", forgetHolder);
+    forgetHolder();
     try {
       release();
     } catch {

@@ -1,0 +1,52 @@
+import "server-only";
+import { ConfigError, getConfig } from "@/lib/config";
+import { closeDatabase, getDatabase } from "@/lib/db";
+import { DatabaseInUseError } from "@/lib/db/pglite-lock";
+import { logger, setLogLevel } from "@/lib/logger";
+
+/**
+ * What the app process does at start: validate the configuration (exit with
+ * a message naming each bad variable), open the embedded database at once
+ * (exit with a message if another process holds it), and close the database
+ * cleanly on SIGTERM / SIGINT so it is left consistent and unlocked.
+ */
+export async function startServerProcess(): Promise<void> {
+  let config;
+  try {
+    config = getConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  setLogLevel(config.logLevel);
+  if (config.database.kind === "postgresql" && config.generatedSecrets.length > 0) {
+    logger.warn("config.generated_secrets", {
+      variables: config.generatedSecrets,
+      note: "Set these explicitly when several app instances share one PostgreSQL database: each instance would otherwise use its own.",
+    });
+  }
+  if (config.database.kind === "pglite") {
+    try {
+      await getDatabase().prisma.$queryRawUnsafe("SELECT 1");
+    } catch (error) {
+      console.error(error instanceof DatabaseInUseError ? error.message : `Cannot open the embedded database: ${String(error)}`);
+      process.exit(1);
+    }
+  }
+  logger.info("app.start", { database: config.database.kind, publicUrl: config.publicUrl });
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info("app.stop", { signal });
+    const forceExit = setTimeout(() => process.exit(0), 5_000);
+    forceExit.unref();
+    closeDatabase().finally(() => process.exit(0));
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
