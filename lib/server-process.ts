@@ -47,6 +47,7 @@ export async function startServerProcess(): Promise<void> {
     forceExit.unref();
     closeDatabase().finally(() => process.exit(0));
   };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  // `on`, not `once`: a second Ctrl-C must not kill the process halfway through closing the database.
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
 }

@@ -32,7 +32,11 @@ runCli(async () => {
 
   console.log(`Serving ${config.publicUrl} (database: ${config.database.kind}). Press Ctrl-C to stop.`);
   const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(config.port)], { stdio: "inherit" });
+  // Our shutdown handler (lib/server-process.ts) closes the database before exiting; Next's own would race it.
+  const server = spawn(process.execPath, [nextBin, "start", "-p", String(config.port)], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" },
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   const code = await new Promise<number>((resolve) => server.on("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 0 : 1))));
   process.exitCode = code;
