@@ -164,10 +164,12 @@ function cleanUp() {
   fs.rmSync(reportDir, { recursive: true, force: true });
 }
 
-process.on("SIGINT", () => {
-  cleanUp();
-  process.exit(130);
-});
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  process.on(signal, () => {
+    cleanUp();
+    process.exit(code);
+  });
+}
 main().then(
   (code) => {
     cleanUp();

@@ -8,6 +8,7 @@ import type { Database } from "../open-database";
 import { applyMigrations } from "./apply-migrations";
 import { diffDatabaseToSchema, diffMigrationsToSchema } from "./diff-schema";
 import { MIGRATIONS_DIR, readMigrationsFolder } from "./migrations-folder";
+import { resetDatabase } from "./reset-database";
 
 let database: Database | undefined;
 afterEach(async () => {
@@ -43,6 +44,34 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
   it("match schema.prisma: no migration is missing from the folder", async () => {
     database = await createEmptyDatabase();
     expect(await diffMigrationsToSchema(database)).toBe("");
+  });
+
+  it("generate the next migration from the difference between the folder and the schema", async () => {
+    database = await createEmptyDatabase();
+    // A copy of the folder without its first migration: the diff must be that migration's tables.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "loyalty-migrations-"));
+    fs.copyFileSync(path.join(MIGRATIONS_DIR, "migration_lock.toml"), path.join(dir, "migration_lock.toml"));
+    try {
+      const sql = await diffMigrationsToSchema(database, dir);
+      expect(sql).toContain('CREATE TABLE "ledger_entries"');
+      expect(sql).toContain('CREATE UNIQUE INDEX "cards_qr_payload_key"');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("reset to an empty database and apply again", async () => {
+    database = await createEmptyDatabase();
+    await applyMigrations(database);
+    await database.prisma.merchant.create({ data: { name: "To be erased" } });
+    await resetDatabase(database);
+    const tables = await database.prisma.$queryRawUnsafe<{ count: bigint }[]>(
+      "SELECT count(*) AS count FROM information_schema.tables WHERE table_schema = 'public'",
+    );
+    expect(Number(tables[0]!.count)).toBe(0);
+    expect((await applyMigrations(database)).length).toBe(readMigrationsFolder().migrationDirectories.length);
+    expect(await database.prisma.merchant.count()).toBe(0);
+    expect(await diffDatabaseToSchema(database)).toBe("");
   });
 
   it("report a failing migration instead of recording it as applied", async () => {
