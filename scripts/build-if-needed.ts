@@ -35,11 +35,16 @@ export function buildIsFresh(root = process.cwd()): boolean {
   return SOURCES.every((source) => newestMtime(path.join(root, source)) <= builtAt);
 }
 
+/** A self-hosted app does not report usage to anyone: Next's telemetry is off unless asked for. */
+export function withoutTelemetry(): NodeJS.ProcessEnv {
+  return { ...process.env, NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1" };
+}
+
 /** Runs `next build` when there is no build or it is older than the sources. */
 export function buildIfNeeded(root = process.cwd()): void {
   if (buildIsFresh(root)) return;
   console.log("Building the app (next build)…");
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
+  const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: withoutTelemetry() });
   if (result.status !== 0) throw new Error(`next build failed (exit code ${result.status ?? result.signal})`);
 }

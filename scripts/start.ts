@@ -9,7 +9,7 @@ import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { openDatabase } from "@/lib/db/open-database";
 import { formatDemoSummary } from "@/lib/demo/format-demo-summary";
 import { seedDemo } from "@/lib/demo/seed-demo";
-import { buildIfNeeded } from "./build-if-needed";
+import { buildIfNeeded, withoutTelemetry } from "./build-if-needed";
 import { runCli } from "./cli";
 
 runCli(async () => {
@@ -35,7 +35,7 @@ runCli(async () => {
   // Our shutdown handler (lib/server-process.ts) closes the database before exiting; Next's own would race it.
   const server = spawn(process.execPath, [nextBin, "start", "-p", String(config.port)], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" },
+    env: { ...withoutTelemetry(), NEXT_MANUAL_SIG_HANDLE: "true" },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   const code = await new Promise<number>((resolve) => server.on("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 0 : 1))));
