@@ -47,6 +47,11 @@ export function parseEnv(env: Record<string, string | undefined>, cwd = process.
       defaultPointsPerEuro: e.LOYALTY_DEFAULT_POINTS_PER_EURO,
       maxPurchaseCents: e.LOYALTY_MAX_PURCHASE_CENTS,
     },
+    outbox: {
+      maxAttempts: e.LOYALTY_OUTBOX_MAX_ATTEMPTS,
+      pollMs: e.LOYALTY_WORKER_POLL_MS,
+      inProcess: e.LOYALTY_WORKER_IN_PROCESS ?? true,
+    },
     mail: {
       smtpUrl: e.LOYALTY_SMTP_URL,
       from: e.LOYALTY_MAIL_FROM,

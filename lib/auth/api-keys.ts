@@ -1,0 +1,77 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Clock } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/service-context";
+import { API_KEY_PREFIX, generateApiKey, hashApiKey } from "./api-key-secret";
+
+export type ApiKeyView = { id: string; name: string; prefix: string; lastUsedAt: string | null; revokedAt: string | null; createdAt: string };
+
+/** A key's use is recorded at most this often, so a busy integration does not write on every request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+const lastUsedWritten = new Map<string, number>();
+
+export type ApiKeyPrincipal = { apiKeyId: string; merchantId: string; merchantStatus: "active" | "suspended" };
+
+/** The merchant a bearer key belongs to, or null for an unknown or revoked key. */
+export async function authenticateApiKey(key: string, clock: Clock): Promise<ApiKeyPrincipal | null> {
+  if (!key.startsWith(API_KEY_PREFIX) || key.length > 200) return null;
+  const found = await db.apiKey.findUnique({
+    where: { keyHash: hashApiKey(key) },
+    select: { id: true, merchantId: true, revokedAt: true, merchant: { select: { status: true } } },
+  });
+  if (!found || found.revokedAt) return null;
+  const now = clock.now().getTime();
+  if ((lastUsedWritten.get(found.id) ?? 0) < now - LAST_USED_RESOLUTION_MS) {
+    lastUsedWritten.set(found.id, now);
+    await db.apiKey.update({ where: { id: found.id }, data: { lastUsedAt: new Date(now) } });
+  }
+  return { apiKeyId: found.id, merchantId: found.merchantId, merchantStatus: found.merchant.status };
+}
+
+function requireOwner(ctx: ServiceContext): void {
+  if (ctx.actor.type !== "user" || ctx.actor.role !== "owner") throw new AppError("FORBIDDEN", {}, "Only the owner manages API keys.");
+}
+
+function toView(key: { id: string; name: string; prefix: string; lastUsedAt: Date | null; revokedAt: Date | null; createdAt: Date }): ApiKeyView {
+  return {
+    id: key.id,
+    name: key.name,
+    prefix: key.prefix,
+    lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+    revokedAt: key.revokedAt?.toISOString() ?? null,
+    createdAt: key.createdAt.toISOString(),
+  };
+}
+
+export async function listApiKeys(ctx: ServiceContext): Promise<ApiKeyView[]> {
+  requireOwner(ctx);
+  const keys = await db.apiKey.findMany({ where: { merchantId: ctx.merchantId }, orderBy: { createdAt: "desc" } });
+  return keys.map(toView);
+}
+
+/** Creates a key; the key itself is in this answer only, never stored or shown again. */
+export async function createApiKey(ctx: ServiceContext, name: string): Promise<ApiKeyView & { key: string }> {
+  requireOwner(ctx);
+  const { key, keyHash, prefix } = generateApiKey();
+  const created = await db.$transaction(async (tx) => {
+    const row = await tx.apiKey.create({
+      data: { merchantId: ctx.merchantId, name, prefix, keyHash, createdByUserId: ctx.actor.type === "user" ? ctx.actor.userId : null },
+    });
+    await recordAudit(tx, ctx, { action: "api_key.created", targetType: "api_key", targetId: row.id, details: { name } });
+    return row;
+  });
+  return { ...toView(created), key };
+}
+
+export async function revokeApiKey(ctx: ServiceContext, apiKeyId: string): Promise<ApiKeyView> {
+  requireOwner(ctx);
+  return db.$transaction(async (tx) => {
+    const existing = await tx.apiKey.findFirst({ where: { id: apiKeyId, merchantId: ctx.merchantId }, select: { id: true, revokedAt: true } });
+    if (!existing) throw new AppError("NOT_FOUND", {}, "No API key with this id.");
+    const row = await tx.apiKey.update({ where: { id: apiKeyId }, data: { revokedAt: existing.revokedAt ?? ctx.clock.now() } });
+    await recordAudit(tx, ctx, { action: "api_key.revoked", targetType: "api_key", targetId: apiKeyId });
+    return toView(row);
+  });
+}

@@ -1,0 +1,140 @@
+import "server-only";
+import { getConfig } from "@/lib/config";
+import { db } from "@/lib/db";
+import { afterFailedAttempt, isLocked } from "@/lib/domain/pin-policy";
+import { AppError } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/service-context";
+import { hashSecret, verifySecret } from "./password-hash";
+import { pinLookupDigest } from "./pin-lookup";
+
+export type StaffCheck = {
+  storeId: string;
+  pin?: string;
+  /** The staff member the PIN is typed for (counter flow); without it, the PIN alone finds them. */
+  staffId?: string;
+  /** Who is typing, for the PIN-only flow's lockout scope: an API key, a device, a client address. */
+  clientKey: string;
+  /** Whether the program requires a PIN for this change. */
+  required: boolean;
+};
+
+export type AuthorizedStaff = { staffMemberId: string; name: string } | null;
+
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Checks a staff PIN before a balance change. argon2 runs once, and only
+ * when a PIN is presented: with a staff id, that member's hash; with a PIN
+ * alone, the member whose keyed lookup digest matches. Wrong PINs count
+ * against the chosen member, or against the store and client when no member
+ * was chosen; enough of them lock that scope. An unknown PIN still costs one
+ * hash verification, so timing does not tell a known PIN from an unknown one.
+ * Failures are committed on their own, whatever happens to the request.
+ */
+export async function authorizeStaff(ctx: ServiceContext, check: StaffCheck): Promise<AuthorizedStaff> {
+  const now = ctx.clock.now();
+  if (check.pin === undefined) {
+    if (check.required) {
+      throw new AppError("VALIDATION_FAILED", { fieldErrors: { staffPin: ["A staff PIN is required by this program."] } }, "A staff PIN is required.");
+    }
+    return check.staffId ? await staffAtStore(ctx, check.staffId, check.storeId) : null;
+  }
+
+  if (check.staffId) {
+    const member = await db.staffMember.findFirst({
+      where: { id: check.staffId, merchantId: ctx.merchantId, active: true },
+      select: { id: true, name: true, pinHash: true, lockedUntil: true, failedAttempts: true, stores: { select: { storeId: true } } },
+    });
+    if (!member) throw new AppError("NOT_FOUND", { fieldErrors: { staffId: ["No active staff member with this id."] } }, "Staff member not found.");
+    if (isLocked(member.lockedUntil, now)) throw lockedError(member.lockedUntil!);
+    if (!(await verifySecret(member.pinHash, check.pin))) throw await recordStaffFailure(ctx, member.id);
+    if (member.failedAttempts > 0) await db.staffMember.update({ where: { id: member.id }, data: { failedAttempts: 0, lockedUntil: null } });
+    return requireStore(member, check.storeId);
+  }
+
+  const scope = await db.pinLockout.findUnique({ where: { storeId_clientKey: { storeId: check.storeId, clientKey: check.clientKey } } });
+  if (scope && isLocked(scope.lockedUntil, now)) throw lockedError(scope.lockedUntil!);
+  const digest = pinLookupDigest(getConfig().secrets.secretKey, ctx.merchantId, check.pin);
+  const member = await db.staffMember.findFirst({
+    where: { merchantId: ctx.merchantId, pinLookup: digest, active: true },
+    select: { id: true, name: true, pinHash: true, lockedUntil: true, stores: { select: { storeId: true } } },
+  });
+  if (!member) {
+    dummyHash ??= hashSecret("timing-equalizer");
+    await verifySecret(await dummyHash, check.pin);
+    throw await recordScopeFailure(ctx, check.storeId, check.clientKey);
+  }
+  if (isLocked(member.lockedUntil, now)) throw lockedError(member.lockedUntil!);
+  if (!(await verifySecret(member.pinHash, check.pin))) throw await recordScopeFailure(ctx, check.storeId, check.clientKey);
+  if (scope && scope.failedAttempts > 0) {
+    await db.pinLockout.update({ where: { id: scope.id }, data: { failedAttempts: 0, lockedUntil: null } });
+  }
+  return requireStore(member, check.storeId);
+}
+
+function requireStore(member: { id: string; name: string; stores: { storeId: string }[] }, storeId: string): AuthorizedStaff {
+  if (!member.stores.some((store) => store.storeId === storeId)) {
+    throw new AppError("FORBIDDEN", {}, `${member.name} is not allowed to work at this store.`);
+  }
+  return { staffMemberId: member.id, name: member.name };
+}
+
+async function staffAtStore(ctx: ServiceContext, staffId: string, storeId: string): Promise<AuthorizedStaff> {
+  const member = await db.staffMember.findFirst({
+    where: { id: staffId, merchantId: ctx.merchantId, active: true },
+    select: { id: true, name: true, stores: { select: { storeId: true } } },
+  });
+  if (!member) throw new AppError("NOT_FOUND", { fieldErrors: { staffId: ["No active staff member with this id."] } }, "Staff member not found.");
+  return requireStore(member, storeId);
+}
+
+function lockedError(lockedUntil: Date): AppError {
+  return new AppError(
+    "PIN_LOCKED",
+    { extra: { lockedUntil: lockedUntil.toISOString(), unlockedBy: "a manager or the owner" } },
+    `Too many wrong PINs: locked until ${lockedUntil.toISOString()} or until a manager unlocks it.`,
+  );
+}
+
+function invalidError(outcome: { attemptsLeft: number; lockedUntil: Date | null }): AppError {
+  return new AppError(
+    "PIN_INVALID",
+    { extra: { attemptsLeft: outcome.attemptsLeft, lockedUntil: outcome.lockedUntil?.toISOString() ?? null } },
+    outcome.lockedUntil
+      ? `Wrong PIN. No attempts left: locked until ${outcome.lockedUntil.toISOString()}.`
+      : `Wrong PIN. ${outcome.attemptsLeft} attempt(s) left before the PIN is locked.`,
+  );
+}
+
+/** One more wrong PIN for a staff member, decided and written under its row lock. */
+async function recordStaffFailure(ctx: ServiceContext, staffMemberId: string): Promise<AppError> {
+  const { pinMaxFailedAttempts, pinLockoutMinutes } = getConfig().loyalty;
+  const outcome = await db.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ failedAttempts: number; lockedUntil: Date | null }[]>`
+      SELECT failed_attempts AS "failedAttempts", locked_until AS "lockedUntil" FROM staff_members
+      WHERE id = ${staffMemberId}::uuid AND merchant_id = ${ctx.merchantId}::uuid FOR UPDATE`;
+    const next = afterFailedAttempt({ ...row!, maxAttempts: pinMaxFailedAttempts, lockoutMinutes: pinLockoutMinutes, now: ctx.clock.now() });
+    await tx.staffMember.update({ where: { id: staffMemberId }, data: { failedAttempts: next.failedAttempts, lockedUntil: next.lockedUntil } });
+    return next;
+  });
+  return invalidError(outcome);
+}
+
+/** One more wrong PIN from a client at a store (PIN-only flow), under the scope row's lock. */
+async function recordScopeFailure(ctx: ServiceContext, storeId: string, clientKey: string): Promise<AppError> {
+  const { pinMaxFailedAttempts, pinLockoutMinutes } = getConfig().loyalty;
+  const outcome = await db.$transaction(async (tx) => {
+    await tx.pinLockout.upsert({
+      where: { storeId_clientKey: { storeId, clientKey } },
+      create: { merchantId: ctx.merchantId, storeId, clientKey },
+      update: {},
+    });
+    const [row] = await tx.$queryRaw<{ id: string; failedAttempts: number; lockedUntil: Date | null }[]>`
+      SELECT id, failed_attempts AS "failedAttempts", locked_until AS "lockedUntil" FROM pin_lockouts
+      WHERE store_id = ${storeId}::uuid AND client_key = ${clientKey} FOR UPDATE`;
+    const next = afterFailedAttempt({ ...row!, maxAttempts: pinMaxFailedAttempts, lockoutMinutes: pinLockoutMinutes, now: ctx.clock.now() });
+    await tx.pinLockout.update({ where: { id: row!.id }, data: { failedAttempts: next.failedAttempts, lockedUntil: next.lockedUntil } });
+    return next;
+  });
+  return invalidError(outcome);
+}

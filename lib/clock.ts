@@ -1,0 +1,4 @@
+/** Where services get the time; tests pass a fixed clock instead. */
+export type Clock = { now(): Date };
+
+export const systemClock: Clock = { now: () => new Date() };

@@ -1,0 +1,13 @@
+/** Outbox event types. Wallet and mail issues register their handlers against these. */
+export const EVENT_TYPES = {
+  /** A card's balances or details changed: update its Apple and Google passes. Coalesced per card. */
+  walletCardChanged: "wallet.card_changed",
+  /** A program's rules or branding changed: refresh every pass of the program. Coalesced per program. */
+  walletProgramChanged: "wallet.program_changed",
+  /** A ledger entry or an enrollment to fold into the statistics summaries. */
+  statsActivity: "stats.activity",
+} as const;
+
+export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];
+
+export type WalletCardChangedPayload = { cardId: string; version: number };

@@ -1,0 +1,30 @@
+import "server-only";
+import { applyActivityEvents } from "@/lib/stats/apply-activity-events";
+import type { ActivityEvent } from "@/lib/stats/activity-event";
+import { updateCardPasses, updateProgramPasses } from "@/lib/wallet/wallet-service";
+import { EVENT_TYPES, type WalletCardChangedPayload } from "../event-types";
+import type { OutboxHandler } from "../outbox-worker";
+
+/** The handler for each outbox event type. The wallet and mail issues add theirs here. */
+export const OUTBOX_HANDLERS: OutboxHandler[] = [
+  {
+    type: EVENT_TYPES.statsActivity,
+    kind: "transactional",
+    batchSize: 500,
+    handle: (tx, events) => applyActivityEvents(tx, events.map((event) => event.payload as ActivityEvent)),
+  },
+  {
+    type: EVENT_TYPES.walletCardChanged,
+    kind: "delivery",
+    coalesce: true,
+    batchSize: 100,
+    handle: (event) => updateCardPasses((event.payload as WalletCardChangedPayload).cardId),
+  },
+  {
+    type: EVENT_TYPES.walletProgramChanged,
+    kind: "delivery",
+    coalesce: true,
+    batchSize: 20,
+    handle: (event) => updateProgramPasses((event.payload as { programId: string }).programId),
+  },
+];

@@ -1,0 +1,66 @@
+import "server-only";
+import type { ProgramModel, RewardModel } from "@/lib/db/generated/models";
+
+export type RewardView = { id: string; name: string; description: string | null; pointsCost: number; active: boolean };
+
+export type ProgramView = {
+  id: string;
+  loyaltyType: "stamps" | "points" | "hybrid";
+  cardName: string;
+  stampsTarget: number;
+  stampsRewardDescription: string | null;
+  pointsPerEuro: number;
+  maxPurchaseCents: number;
+  cooldownMinutes: number;
+  maxDailyStamps: number;
+  requireStaffPin: boolean;
+  cardColor: string;
+  foregroundColor: string;
+  labelColor: string;
+  hasLogo: boolean;
+  active: boolean;
+  rewards: RewardView[];
+  createdAt: string;
+  updatedAt: string;
+};
+
+export function toRewardView(reward: Pick<RewardModel, "id" | "name" | "description" | "pointsCost" | "active">): RewardView {
+  return { id: reward.id, name: reward.name, description: reward.description, pointsCost: reward.pointsCost, active: reward.active };
+}
+
+export function toProgramView(program: ProgramModel, rewards: RewardModel[]): ProgramView {
+  return {
+    id: program.id,
+    loyaltyType: program.type,
+    cardName: program.cardName,
+    stampsTarget: program.stampsTarget,
+    stampsRewardDescription: program.stampsRewardDescription,
+    pointsPerEuro: program.pointsPerEuro,
+    maxPurchaseCents: program.maxPurchaseCents,
+    cooldownMinutes: program.cooldownMinutes,
+    maxDailyStamps: program.maxDailyStamps,
+    requireStaffPin: program.requireStaffPin,
+    cardColor: program.backgroundColor,
+    foregroundColor: program.foregroundColor,
+    labelColor: program.labelColor,
+    hasLogo: program.logo !== null,
+    active: program.active,
+    rewards: rewards.map(toRewardView),
+    createdAt: program.createdAt.toISOString(),
+    updatedAt: program.updatedAt.toISOString(),
+  };
+}
+
+/** API field names → Prisma columns. */
+export function programData(input: {
+  loyaltyType?: "stamps" | "points" | "hybrid";
+  cardColor?: string;
+  [key: string]: unknown;
+}): Record<string, unknown> {
+  const { loyaltyType, cardColor, ...rest } = input;
+  return {
+    ...rest,
+    ...(loyaltyType !== undefined ? { type: loyaltyType } : {}),
+    ...(cardColor !== undefined ? { backgroundColor: cardColor } : {}),
+  };
+}

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { checkPinFormat } from "@/lib/domain/pin-policy";
+
+export const pinSchema = z.string().superRefine((pin, ctx) => {
+  const check = checkPinFormat(pin);
+  if (!check.ok) {
+    ctx.addIssue({
+      code: "custom",
+      message: check.reason === "not_digits" ? "A PIN has digits only." : "A PIN has 4 to 8 digits.",
+    });
+  }
+});
+
+export const createStaffInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    pin: pinSchema,
+    storeIds: z.array(z.uuid()).min(1, "Choose at least one store.").max(200),
+  })
+  .strict();
+export type CreateStaffInput = z.infer<typeof createStaffInputSchema>;
+
+export const updateStaffInputSchema = createStaffInputSchema
+  .partial()
+  .strict()
+  .refine((value) => Object.keys(value).length > 0, { message: "Give at least one field to change." });
+export type UpdateStaffInput = z.infer<typeof updateStaffInputSchema>;

@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+export const storeCodeSchema = z
+  .string()
+  .trim()
+  .transform((code) => code.toUpperCase())
+  .pipe(z.string().regex(/^[A-Z0-9]{4,16}$/, "4 to 16 letters or digits."));
+
+export const createStoreInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    address: z.string().trim().max(200).nullable().optional(),
+    /** The short public code in the store's QR URL; generated when not given. */
+    code: storeCodeSchema.optional(),
+  })
+  .strict();
+export type CreateStoreInput = z.infer<typeof createStoreInputSchema>;
