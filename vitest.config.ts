@@ -1,3 +1,5 @@
+import os from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -12,6 +14,13 @@ export default defineConfig({
   },
   test: {
     environment: "node",
+    // Tests never touch the developer's .data/ and use fixed, throwaway secrets.
+    env: {
+      LOYALTY_DATA_DIR: path.join(os.tmpdir(), "loyalty-vitest-data"),
+      AUTH_SECRET: "test-auth-secret-0123456789abcdefghijklmnop",
+      LOYALTY_SECRET_KEY: "test-secret-key-0123456789abcdefghijklmnopq",
+      LOYALTY_PUBLIC_URL: "https://loyalty.test",
+    },
     projects: [
       {
         extends: true,

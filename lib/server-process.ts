@@ -2,13 +2,16 @@ import "server-only";
 import { ConfigError, getConfig } from "@/lib/config";
 import { closeDatabase, getDatabase } from "@/lib/db";
 import { DatabaseInUseError } from "@/lib/db/pglite-lock";
+import type { OutboxWorker } from "@/lib/jobs/outbox-worker";
+import { startOutboxWorker } from "@/lib/jobs/start-outbox-worker";
 import { logger, setLogLevel } from "@/lib/logger";
 
 /**
  * What the app process does at start: validate the configuration (exit with
  * a message naming each bad variable), open the embedded database at once
  * (exit with a message if another process holds it), and close the database
- * cleanly on SIGTERM / SIGINT so it is left consistent and unlocked.
+ * cleanly on SIGTERM / SIGINT so it is left consistent and unlocked. The
+ * outbox worker runs in this process unless LOYALTY_WORKER_IN_PROCESS=false.
  */
 export async function startServerProcess(): Promise<void> {
   let config;
@@ -36,7 +39,8 @@ export async function startServerProcess(): Promise<void> {
       process.exit(1);
     }
   }
-  logger.info("app.start", { database: config.database.kind, publicUrl: config.publicUrl });
+  const worker: OutboxWorker | undefined = config.outbox.inProcess ? startOutboxWorker() : undefined;
+  logger.info("app.start", { database: config.database.kind, publicUrl: config.publicUrl, outboxWorker: worker ? "in process" : "separate" });
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -45,7 +49,9 @@ export async function startServerProcess(): Promise<void> {
     logger.info("app.stop", { signal });
     const forceExit = setTimeout(() => process.exit(0), 5_000);
     forceExit.unref();
-    closeDatabase().finally(() => process.exit(0));
+    Promise.resolve(worker?.stop())
+      .then(() => closeDatabase())
+      .finally(() => process.exit(0));
   };
   // `on`, not `once`: a second Ctrl-C must not kill the process halfway through closing the database.
   process.on("SIGTERM", stop);

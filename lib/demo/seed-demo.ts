@@ -5,6 +5,7 @@ import { pinLookupDigest } from "@/lib/auth/pin-lookup";
 import { generateCardIdentifiers } from "@/lib/cards/card-identifiers";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { LedgerEntryCreateManyInput, StaffMemberModel, StoreModel } from "@/lib/db/generated/models";
+import { rebuildStats } from "@/lib/stats/rebuild-stats";
 import { DEMO_OWNER_EMAIL, demoApiKey, demoOwnerPassword, demoStaffPins } from "./demo-credentials";
 import { DEMO_STAMPS_TARGET, DEMO_TIME_ZONE, STAFF, STORES, generateDemoHistory, localDay } from "./demo-history";
 
@@ -148,6 +149,8 @@ export async function seedDemo(prisma: PrismaClient, secretKey: string, now: Dat
       for (const [index, at] of staffLastActivity) {
         await tx.staffMember.update({ where: { id: staff[index]!.id }, data: { lastActivityAt: at } });
       }
+      // The history was written directly, without outbox events: build its statistics from it.
+      await rebuildStats(tx, merchant.id);
       return merchant.id;
     },
     { timeout: 120_000, maxWait: 30_000 },

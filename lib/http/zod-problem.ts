@@ -1,0 +1,18 @@
+import type { z } from "zod";
+import { AppError } from "@/lib/errors";
+
+/** A zod failure as VALIDATION_FAILED with each field named (unknown fields included). */
+export function validationError(error: z.ZodError, where: "body" | "query"): AppError {
+  const fieldErrors: Record<string, string[]> = {};
+  const add = (field: string, message: string) => (fieldErrors[field] ??= []).push(message);
+  for (const issue of error.issues) {
+    const base = issue.path.map(String).join(".");
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) add(base ? `${base}.${key}` : key, "Unknown field.");
+    } else {
+      add(base || `(${where})`, issue.message);
+    }
+  }
+  const fields = Object.keys(fieldErrors).join(", ");
+  return new AppError("VALIDATION_FAILED", { fieldErrors }, `Invalid ${where === "body" ? "request body" : "query parameters"}: ${fields}.`);
+}

@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { addStamp } from "@/lib/cards/add-stamp";
+import { earnPoints } from "@/lib/cards/earn-points";
+import { enrollCustomer } from "@/lib/cards/enroll-customer";
+import { redeemReward } from "@/lib/cards/redeem-reward";
+import { redeemStamps } from "@/lib/cards/redeem-stamps";
+import { OUTBOX_HANDLERS } from "@/lib/jobs/handlers";
+import { OutboxWorker } from "@/lib/jobs/outbox-worker";
+import { useTestDatabase } from "@/test/db";
+import { fixedClock } from "@/test/clock";
+import { createMerchantSetup } from "@/test/factories";
+import { getProgramStats } from "./get-program-stats";
+import { rebuildStats } from "./rebuild-stats";
+
+describe("program statistics", () => {
+  const database = useTestDatabase();
+  const clock = fixedClock("2026-04-01T10:00:00+02:00");
+  let setup: Awaited<ReturnType<typeof createMerchantSetup>>;
+
+  beforeAll(async () => {
+    const { prisma } = database();
+    setup = await createMerchantSetup(prisma, {
+      clock,
+      stores: 2,
+      staff: [
+        { name: "Ana", pin: "1111", stores: [0] },
+        { name: "Ben", pin: "2222", stores: [1] },
+      ],
+      program: { type: "hybrid", stampsTarget: 2, cooldownMinutes: 0, maxDailyStamps: 10, pointsPerEuro: 2 },
+    });
+    const reward = await prisma.reward.create({ data: { merchantId: setup.merchant.id, programId: setup.program.id, name: "Mug", pointsCost: 20 } });
+    const [gare, kirchberg] = setup.stores;
+    const [ana, ben] = setup.staff;
+    const at = (iso: string) => clock.set(iso);
+
+    // 40 days ago: one member joins and is never seen again (not active in the last 30 days).
+    at("2026-02-20T12:00:00+01:00");
+    await enrollCustomer(setup.ctx, { storeId: gare!.id, customer: { name: "Old" }, emailConsent: false });
+
+    // 10 days ago: Léa joins at Gare and gets two stamps from Ana (reward earned), then redeems it.
+    at("2026-03-22T09:00:00+01:00");
+    const lea = (await enrollCustomer(setup.ctx, { storeId: gare!.id, customer: { name: "Léa" }, emailConsent: false })).card;
+    const stamp = (cardNumber: string, storeId: string, staffId: string) => addStamp(setup.ctx, { card: { cardNumber }, storeId, staffId });
+    await stamp(lea.cardNumber, gare!.id, ana!.id);
+    await stamp(lea.cardNumber, gare!.id, ana!.id);
+    at("2026-03-28T09:00:00+01:00");
+    await redeemStamps(setup.ctx, { card: { cardNumber: lea.cardNumber }, storeId: gare!.id, staffId: ana!.id });
+
+    // Today: Max joins at Kirchberg, buys twice (12.99 € → 25 points and 5.01 € → 10 at 2 per euro) and redeems the mug; Léa gets a stamp.
+    at("2026-04-01T08:00:00+02:00");
+    const max = (await enrollCustomer(setup.ctx, { storeId: kirchberg!.id, customer: { name: "Max" }, emailConsent: false })).card;
+    await earnPoints(setup.ctx, { card: { cardNumber: max.cardNumber }, storeId: kirchberg!.id, staffId: ben!.id, purchaseAmountCents: 1299 });
+    await earnPoints(setup.ctx, { card: { cardNumber: max.cardNumber }, storeId: kirchberg!.id, staffId: ben!.id, purchaseAmountCents: 501 });
+    await redeemReward(setup.ctx, { card: { cardNumber: max.cardNumber }, storeId: kirchberg!.id, staffId: ben!.id, rewardId: reward.id });
+    at("2026-04-01T10:00:00+02:00");
+    await stamp(lea.cardNumber, gare!.id, ana!.id);
+
+    await new OutboxWorker({ handlers: OUTBOX_HANDLERS, clock }).drain();
+  });
+
+  it("count members, activity, issue and redemption by period, store and staff member", async () => {
+    const stats = await getProgramStats(setup.ctx);
+    expect(stats).toMatchObject({
+      timeZone: "Europe/Luxembourg",
+      members: 3,
+      activeMembers30Days: 2,
+      newMembers: { today: 1, last7Days: 1, last30Days: 2 },
+      returningMembers30Days: 0,
+      stampsIssued: { today: 1, last7Days: 1, last30Days: 3 },
+      pointsIssued: { today: 35, last7Days: 35, last30Days: 35 },
+      pointsRedeemed: { today: 20, last7Days: 20, last30Days: 20 },
+      rewardsEarned: { today: 0, last7Days: 0, last30Days: 1 },
+      rewardsRedeemed: { today: 1, last7Days: 2, last30Days: 2 },
+      redemptionRate30Days: 1,
+      averagePurchaseCents30Days: 900,
+    });
+    const gare = stats.byStore.find((row) => row.storeId === setup.stores[0]!.id);
+    const kirchberg = stats.byStore.find((row) => row.storeId === setup.stores[1]!.id);
+    expect(gare).toMatchObject({ name: setup.stores[0]!.name, stampsIssued: 3, rewardsRedeemed: 1, newMembers: 1 });
+    expect(kirchberg).toMatchObject({ stampsIssued: 0, pointsIssued: 35, purchases: 2, purchaseCents: 1800, rewardsRedeemed: 1, newMembers: 1 });
+    expect(stats.byStaff.find((row) => row.name === "Ana")).toMatchObject({ stampsIssued: 3, rewardsRedeemed: 1 });
+    expect(stats.byStaff.find((row) => row.name === "Ben")).toMatchObject({ pointsIssued: 35, purchases: 2 });
+  });
+
+  it("kept incrementally, equal what a rebuild from the ledger computes", async () => {
+    const { prisma } = database();
+    const snapshot = async () => ({
+      daily: await prisma.activityDaily.findMany({ where: { merchantId: setup.merchant.id }, orderBy: [{ day: "asc" }, { storeKey: "asc" }, { staffKey: "asc" }] }),
+      activity: (await prisma.cardActivityDay.findMany({ where: { merchantId: setup.merchant.id }, orderBy: { day: "asc" } })).filter((row) => row.cards !== 0),
+    });
+    const incremental = await snapshot();
+    await prisma.$transaction((tx) => rebuildStats(tx, setup.merchant.id));
+    expect(await snapshot()).toEqual(incremental);
+  });
+});
