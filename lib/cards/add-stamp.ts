@@ -44,8 +44,8 @@ export async function addStamp(ctx: ServiceContext, input: AddStampInput): Promi
     required: program.requireStaffPin,
   });
 
-  return runBalanceOperation(ctx, input.card, input.idempotency, async (_tx, card) => {
-    const decision = decideStamp({ card, rules: program, now: ctx.clock.now(), timeZone: counter.timeZone });
+  return runBalanceOperation(ctx, input.card, input.idempotency, async (_tx, card, now) => {
+    const decision = decideStamp({ card, rules: program, now, timeZone: counter.timeZone });
     if (!decision.ok) throw refusalError(decision);
     const entryId = newId();
     return {

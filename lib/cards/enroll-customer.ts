@@ -4,6 +4,7 @@ import { CONSENT_TEXT_VERSION } from "@/lib/customers/consent";
 import { db } from "@/lib/db";
 import { BALANCE_TRANSACTION_OPTIONS, isUniqueViolation } from "@/lib/db/transaction";
 import { localDayOf } from "@/lib/domain/local-day";
+import { normalizePhone } from "@/lib/domain/phone";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { EVENT_TYPES } from "@/lib/jobs/event-types";
@@ -50,7 +51,7 @@ export async function enrollCustomer(ctx: ServiceContext, input: EnrollInput): P
           data: {
             name: input.customer.name?.trim() || null,
             email,
-            phone: input.customer.phone?.trim() || null,
+            phone: input.customer.phone ? normalizePhone(input.customer.phone) : null,
             birthday: input.customer.birthday ? new Date(`${input.customer.birthday}T00:00:00Z`) : null,
             locale: input.customer.locale ?? merchant.defaultLocale,
             emailConsent: input.emailConsent && email !== null,

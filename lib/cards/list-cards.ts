@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
 import { normalizeCardNumber } from "@/lib/domain/card-number";
+import { normalizePhone } from "@/lib/domain/phone";
 import type { ServiceContext } from "@/lib/service-context";
 import { CARD_VIEW_SELECT, toCardView, type CardView } from "./card-view";
 import { afterCursor, decodeCursor, encodeCursor } from "./cursor";
@@ -39,8 +40,9 @@ function searchCondition(query: string | undefined): Prisma.CardWhereInput | nul
     { customer: { name: { contains: text, mode: "insensitive" } } },
     { customer: { email: { contains: text.toLowerCase() } } },
   ];
-  if (/^\+?\d+$/.test(digits) && digits.length >= 3) {
-    conditions.push({ cardNumber: { startsWith: digits.replace(/^\+/, "") } }, { customer: { phone: { contains: text } } });
+  const phoneDigits = normalizePhone(text).replace(/^\+/, "");
+  if (/^\+?[\d\s().\-/]+$/.test(text) && phoneDigits.length >= 3) {
+    conditions.push({ cardNumber: { startsWith: digits.replace(/^\+/, "") } }, { customer: { phone: { contains: phoneDigits } } });
   }
   return { OR: conditions };
 }

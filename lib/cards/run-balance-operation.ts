@@ -8,13 +8,15 @@ import type { ServiceContext } from "@/lib/service-context";
 
 export type OperationOutcome<T> = { result: T; replayed: boolean };
 
-type Work<T> = (tx: Tx, card: LockedCard) => Promise<{ result: T; change: Omit<BalanceChange, "card" | "idempotency"> }>;
+type Work<T> = (tx: Tx, card: LockedCard, now: Date) => Promise<{ result: T; change: Omit<BalanceChange, "card" | "idempotency"> }>;
 
 /**
  * The shape of every balance change: one transaction that locks the card,
  * answers a repeated idempotency key with its first answer, lets `work`
  * decide (a refusal throws and writes nothing), then writes the change.
  * Refusals are not stored: a repeated refused request is decided again.
+ * The operation reads the clock once, after taking the lock: the decision
+ * and the timestamps it writes are the same instant.
  */
 export async function runBalanceOperation<T>(
   ctx: ServiceContext,
@@ -29,8 +31,10 @@ export async function runBalanceOperation<T>(
         const replay = await findReplay<T>(ctx.merchantId, idempotency, tx);
         if (replay) return { result: replay, replayed: true };
       }
-      const { result, change } = await work(tx, locked);
-      await applyBalanceChange(tx, ctx, { ...change, card: locked, idempotency: idempotency && { ...idempotency, response: result } });
+      const now = ctx.clock.now();
+      const { result, change } = await work(tx, locked, now);
+      const atNow: ServiceContext = { ...ctx, clock: { now: () => now } };
+      await applyBalanceChange(tx, atNow, { ...change, card: locked, idempotency: idempotency && { ...idempotency, response: result } });
       return { result, replayed: false };
     }, BALANCE_TRANSACTION_OPTIONS);
   } catch (error) {

@@ -101,7 +101,7 @@ export function generateDemoHistory(now: Date, seed = 20_26): DemoCustomer[] {
     customers.push({
       name: `${first} ${last}`,
       email,
-      phone: r.chance(0.4) ? `+352 6${r.int(21, 91)} ${r.int(100, 999)} ${r.int(100, 999)}` : null,
+      phone: r.chance(0.4) ? `+3526${r.int(21, 91)}${r.int(100, 999)}${r.int(100, 999)}` : null,
       birthday: r.chance(0.3) ? new Date(Date.UTC(r.int(1950, 2006), r.int(0, 11), r.int(1, 28))) : null,
       locale: r.pick(["fr", "fr", "fr", "lb", "lb", "de", "de", "en", "en", "en"] as const),
       emailConsent: email !== null && r.chance(0.6),
