@@ -23,6 +23,9 @@ export async function SiteHeader({ setLocaleAction }: { setLocaleAction: (formDa
           <Link href="/demo" className="text-stone-700 hover:text-brand-700">
             {t("nav.demo")}
           </Link>
+          <Link href="/docs/api" className="text-stone-700 hover:text-brand-700">
+            {t("nav.api")}
+          </Link>
           <Link href="/login" className="text-stone-700 hover:text-brand-700">
             {t("nav.login")}
           </Link>

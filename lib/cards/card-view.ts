@@ -1,21 +1,11 @@
 import "server-only";
+import type { z } from "zod";
 import { getConfig } from "@/lib/config";
+import type { cardViewSchema } from "./schemas";
 import { usesPoints, usesStamps, type ProgramType } from "@/lib/domain/program-features";
 
 /** A card as the API answers it (design.md, "HTTP contract"). */
-export type CardView = {
-  id: string;
-  cardNumber: string;
-  qrCode: string;
-  cardUrl: string;
-  stampCount: number;
-  stampsTarget: number;
-  pointsBalance: number;
-  rewardAvailable: boolean;
-  customer: { id: string; name: string | null; email: string | null };
-  lastActivityAt: string | null;
-  createdAt: string;
-};
+export type CardView = z.infer<typeof cardViewSchema>;
 
 export type CardViewRow = {
   id: string;

@@ -1,28 +1,11 @@
 import "server-only";
+import type { z } from "zod";
 import type { ProgramModel, RewardModel } from "@/lib/db/generated/models";
+import type { programViewSchema, rewardViewSchema } from "./schemas";
 
-export type RewardView = { id: string; name: string; description: string | null; pointsCost: number; active: boolean };
+export type RewardView = z.infer<typeof rewardViewSchema>;
 
-export type ProgramView = {
-  id: string;
-  loyaltyType: "stamps" | "points" | "hybrid";
-  cardName: string;
-  stampsTarget: number;
-  stampsRewardDescription: string | null;
-  pointsPerEuro: number;
-  maxPurchaseCents: number;
-  cooldownMinutes: number;
-  maxDailyStamps: number;
-  requireStaffPin: boolean;
-  cardColor: string;
-  foregroundColor: string;
-  labelColor: string;
-  hasLogo: boolean;
-  active: boolean;
-  rewards: RewardView[];
-  createdAt: string;
-  updatedAt: string;
-};
+export type ProgramView = z.infer<typeof programViewSchema>;
 
 export function toRewardView(reward: Pick<RewardModel, "id" | "name" | "description" | "pointsCost" | "active">): RewardView {
   return { id: reward.id, name: reward.name, description: reward.description, pointsCost: reward.pointsCost, active: reward.active };

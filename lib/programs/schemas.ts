@@ -45,3 +45,34 @@ export const updateRewardInputSchema = createRewardInputSchema
   .strict()
   .refine((value) => Object.keys(value).length > 0, { message: "Give at least one field to change." });
 export type UpdateRewardInput = z.infer<typeof updateRewardInputSchema>;
+
+// ─── Responses ────────────────────────────────────────────────────────────
+
+export const rewardViewSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string().nullable(),
+  pointsCost: z.number().int(),
+  active: z.boolean(),
+});
+
+export const programViewSchema = z.object({
+  id: z.uuid(),
+  loyaltyType: z.enum(["stamps", "points", "hybrid"]),
+  cardName: z.string(),
+  stampsTarget: z.number().int(),
+  stampsRewardDescription: z.string().nullable(),
+  pointsPerEuro: z.number().int(),
+  maxPurchaseCents: z.number().int(),
+  cooldownMinutes: z.number().int(),
+  maxDailyStamps: z.number().int(),
+  requireStaffPin: z.boolean(),
+  cardColor: z.string(),
+  foregroundColor: z.string(),
+  labelColor: z.string(),
+  hasLogo: z.boolean(),
+  active: z.boolean(),
+  rewards: z.array(rewardViewSchema),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});

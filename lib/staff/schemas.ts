@@ -25,3 +25,15 @@ export const updateStaffInputSchema = createStaffInputSchema
   .strict()
   .refine((value) => Object.keys(value).length > 0, { message: "Give at least one field to change." });
 export type UpdateStaffInput = z.infer<typeof updateStaffInputSchema>;
+
+export const staffViewSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  storeIds: z.array(z.uuid()),
+  active: z.boolean(),
+  locked: z.boolean(),
+  lockedUntil: z.iso.datetime().nullable(),
+  failedAttempts: z.number().int(),
+  lastActivityAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+});

@@ -1,16 +1,8 @@
 import "server-only";
+import type { z } from "zod";
+import type { staffViewSchema } from "./schemas";
 
-export type StaffView = {
-  id: string;
-  name: string;
-  storeIds: string[];
-  active: boolean;
-  locked: boolean;
-  lockedUntil: string | null;
-  failedAttempts: number;
-  lastActivityAt: string | null;
-  createdAt: string;
-};
+export type StaffView = z.infer<typeof staffViewSchema>;
 
 export const STAFF_VIEW_SELECT = {
   id: true,

@@ -2,37 +2,11 @@ import "server-only";
 import { db } from "@/lib/db";
 import { addDays, localDayOf } from "@/lib/domain/local-day";
 import type { ServiceContext } from "@/lib/service-context";
+import type { ProgramStats } from "./schemas";
 
-export type PeriodCounts = { today: number; last7Days: number; last30Days: number };
-
-type Breakdown = {
-  stampsIssued: number;
-  pointsIssued: number;
-  rewardsRedeemed: number;
-  purchases: number;
-  purchaseCents: number;
-  newMembers: number;
-};
-
-export type ProgramStats = {
-  asOf: string;
-  timeZone: string;
-  members: number;
-  activeMembers30Days: number;
-  newMembers: PeriodCounts;
-  returningMembers30Days: number;
-  stampsIssued: PeriodCounts;
-  pointsIssued: PeriodCounts;
-  pointsRedeemed: PeriodCounts;
-  rewardsEarned: PeriodCounts;
-  rewardsRedeemed: PeriodCounts;
-  /** Stamp rewards redeemed / earned in the last 30 days; null when none was earned. */
-  redemptionRate30Days: number | null;
-  /** Average purchase in the last 30 days, in cents; null without purchases. */
-  averagePurchaseCents30Days: number | null;
-  byStore: ({ storeId: string | null; name: string | null } & Breakdown)[];
-  byStaff: ({ staffMemberId: string | null; name: string | null } & Breakdown)[];
-};
+export type { ProgramStats };
+type PeriodCounts = ProgramStats["newMembers"];
+type Breakdown = Omit<ProgramStats["byStore"][number], "storeId" | "name">;
 
 type PeriodRow = {
   period: "today" | "week" | "month";

@@ -15,3 +15,13 @@ export const createStoreInputSchema = z
   })
   .strict();
 export type CreateStoreInput = z.infer<typeof createStoreInputSchema>;
+
+export const storeViewSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  code: z.string(),
+  address: z.string().nullable(),
+  archived: z.boolean(),
+  joinUrl: z.url().meta({ description: "The enrollment page the store's QR poster opens." }),
+  createdAt: z.iso.datetime(),
+});

@@ -1,7 +1,9 @@
 import "server-only";
+import type { z } from "zod";
 import { getConfig } from "@/lib/config";
+import type { storeViewSchema } from "./schemas";
 
-export type StoreView = { id: string; name: string; code: string; address: string | null; archived: boolean; joinUrl: string; createdAt: string };
+export type StoreView = z.infer<typeof storeViewSchema>;
 
 export function toStoreView(store: { id: string; name: string; code: string; address: string | null; archivedAt: Date | null; createdAt: Date }): StoreView {
   return {
