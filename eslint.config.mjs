@@ -25,7 +25,15 @@ export default [
   },
   {
     // Files are kebab-case (Next's special files are too: page.tsx, route.ts…).
-    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.ts", "scripts/**/*.ts", "test/**/*.ts", "e2e/**/*.ts", "bench/**/*.ts"],
+    files: [
+      "app/**/*.{ts,tsx}",
+      "components/**/*.{ts,tsx}",
+      "lib/**/*.ts",
+      "scripts/**/*.ts",
+      "test/**/*.ts",
+      "e2e/**/*.ts",
+      "bench/**/*.ts",
+    ],
     plugins: { "check-file": checkFile },
     rules: {
       "check-file/filename-naming-convention": ["error", { "**/*.{ts,tsx}": "KEBAB_CASE" }, { ignoreMiddleExtensions: true }],
@@ -36,13 +44,19 @@ export default [
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.ts"],
     ignores: ["lib/config/**", "**/*.test.ts"],
     rules: {
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through getConfig() from lib/config." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through getConfig() from lib/config." },
+      ],
     },
   },
   {
     files: ["app/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: dataAccess, message: "app/ calls lib services; it never touches the database directly." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: dataAccess, message: "app/ calls lib services; it never touches the database directly." }] },
+      ],
     },
   },
   {
@@ -54,7 +68,10 @@ export default [
           patterns: [
             { group: dataAccess, message: "components/ have no data access: pages pass plain props." },
             { group: ["@/app/*"], message: "components/ do not import routes; receive actions as props." },
-            { regex: "^@/lib/(?!domain/|i18n/locales|[^/]+/schemas)", message: "components/ may import lib/domain, lib/*/schemas and lib/i18n/locales only." },
+            {
+              regex: "^@/lib/(?!domain/|i18n/locales|[^/]+/schemas)",
+              message: "components/ may import lib/domain, lib/*/schemas and lib/i18n/locales only.",
+            },
           ],
         },
       ],
@@ -68,14 +85,20 @@ export default [
         "error",
         {
           patterns: [
-            { group: ["next", "next/*", "react", "react/*", "@prisma/*", "**/generated/*", "node:*", "server-only"], message: "lib/domain imports nothing from next, react, prisma or node I/O." },
+            {
+              group: ["next", "next/*", "react", "react/*", "@prisma/*", "**/generated/*", "node:*", "server-only"],
+              message: "lib/domain imports nothing from next, react, prisma or node I/O.",
+            },
             { regex: "^@/(?!lib/domain/)", message: "lib/domain imports only lib/domain." },
           ],
         },
       ],
       "no-restricted-syntax": [
         "error",
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Time is passed in: take `now` as a parameter." },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "Time is passed in: take `now` as a parameter.",
+        },
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Time is passed in: take `now` as a parameter." },
         { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: "Randomness is passed in." },
       ],

@@ -22,7 +22,12 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS } } }],
+  projects: [
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS } },
+    },
+  ],
   webServer: {
     command: "node_modules/.bin/tsx --conditions=react-server scripts/start.ts",
     url: `${baseURL}/api/health`,

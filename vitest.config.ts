@@ -26,7 +26,14 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "messages/**/*.test.ts", "scripts/**/*.test.ts", "prisma/**/*.test.ts"],
+          include: [
+            "lib/**/*.test.ts",
+            "app/**/*.test.ts",
+            "components/**/*.test.ts",
+            "messages/**/*.test.ts",
+            "scripts/**/*.test.ts",
+            "prisma/**/*.test.ts",
+          ],
           exclude: ["**/*.db.test.ts", "node_modules/**"],
         },
       },

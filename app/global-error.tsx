@@ -21,11 +21,7 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
         <main className="mx-auto flex max-w-xl flex-col items-start px-6 py-24">
           <h1 className="text-3xl font-bold">{t("title")}</h1>
           <p className="mt-4 text-stone-700">{t("body")}</p>
-          <button
-            type="button"
-            onClick={() => reset()}
-            className="mt-8 rounded-lg bg-stone-900 px-5 py-3 font-semibold text-white"
-          >
+          <button type="button" onClick={() => reset()} className="mt-8 rounded-lg bg-stone-900 px-5 py-3 font-semibold text-white">
             {t("retry")}
           </button>
         </main>

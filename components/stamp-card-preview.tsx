@@ -23,11 +23,7 @@ export function StampCardPreview({
   labelColor = "#f5d9b8",
 }: StampCardPreviewProps) {
   return (
-    <figure
-      aria-label={label}
-      className="w-full max-w-sm rounded-2xl p-6 shadow-xl"
-      style={{ backgroundColor, color: foregroundColor }}
-    >
+    <figure aria-label={label} className="w-full max-w-sm rounded-2xl p-6 shadow-xl" style={{ backgroundColor, color: foregroundColor }}>
       <p className="text-lg font-semibold">{name}</p>
       <div className="mt-6 grid grid-cols-5 gap-3" aria-hidden="true">
         {Array.from({ length: target }, (_, index) => (

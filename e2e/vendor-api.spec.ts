@@ -3,7 +3,9 @@ import { expect, test } from "@playwright/test";
 import { demoCredentials } from "./support/demo-credentials";
 
 // The vendor API over HTTP against the built app, as an integration would use it.
-test("an integration enrolls a customer, stamps, is refused during the cooldown, and sees the stamp in the statistics", async ({ request }) => {
+test("an integration enrolls a customer, stamps, is refused during the cooldown, and sees the stamp in the statistics", async ({
+  request,
+}) => {
   const demo = await demoCredentials();
   const headers = { authorization: `Bearer ${demo.apiKey}` };
   const [store] = demo.stores;
@@ -42,7 +44,12 @@ test("an integration enrolls a customer, stamps, is refused during the cooldown,
 
   // The outbox worker runs inside the app process and folds the stamp into the statistics.
   await expect
-    .poll(async () => (((await (await request.get("/api/v1/vendor/loyalty/stats", { headers })).json()) as { stampsIssued: { today: number } }).stampsIssued.today), { timeout: 10_000 })
+    .poll(
+      async () =>
+        ((await (await request.get("/api/v1/vendor/loyalty/stats", { headers })).json()) as { stampsIssued: { today: number } })
+          .stampsIssued.today,
+      { timeout: 10_000 },
+    )
     .toBe(stampsBefore + 1);
 });
 

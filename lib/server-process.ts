@@ -40,7 +40,11 @@ export async function startServerProcess(): Promise<void> {
     }
   }
   const worker: OutboxWorker | undefined = config.outbox.inProcess ? startOutboxWorker() : undefined;
-  logger.info("app.start", { database: config.database.kind, publicUrl: config.publicUrl, outboxWorker: worker ? "in process" : "separate" });
+  logger.info("app.start", {
+    database: config.database.kind,
+    publicUrl: config.publicUrl,
+    outboxWorker: worker ? "in process" : "separate",
+  });
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

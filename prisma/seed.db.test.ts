@@ -26,7 +26,9 @@ describe(`npm run db:seed on ${testDatabaseKind()}`, async () => {
   // The embedded database lives in the data directory; PostgreSQL in its own fresh database.
   const env: Record<string, string> = { LOYALTY_DATA_DIR: dataDir, ...(postgres ? { DATABASE_URL: postgres.url } : {}) };
   const open = () =>
-    postgres ? openDatabase({ kind: "postgresql", url: postgres.url, poolSize: 2 }, "test") : openDatabase({ kind: "pglite", dataDir: path.join(dataDir, "pglite") }, "test");
+    postgres
+      ? openDatabase({ kind: "postgresql", url: postgres.url, poolSize: 2 }, "test")
+      : openDatabase({ kind: "pglite", dataDir: path.join(dataDir, "pglite") }, "test");
 
   afterAll(async () => {
     await postgres?.close();
@@ -41,7 +43,11 @@ describe(`npm run db:seed on ${testDatabaseKind()}`, async () => {
     first = JSON.parse(result.stdout) as Record<string, unknown>;
     expect(result.stdout.trim().split("\n")).toHaveLength(1);
     expect(Object.keys(first).sort()).toEqual(["apiKey", "merchantId", "ownerEmail", "ownerPassword", "staff", "stores"]);
-    expect(first).toMatchObject({ ownerEmail: "owner@demo.loyalty.test", ownerPassword: expect.stringMatching(/^demo-/), apiKey: expect.stringMatching(/^lk_/) });
+    expect(first).toMatchObject({
+      ownerEmail: "owner@demo.loyalty.test",
+      ownerPassword: expect.stringMatching(/^demo-/),
+      apiKey: expect.stringMatching(/^lk_/),
+    });
     expect(first.stores).toEqual([
       { id: expect.any(String), code: "LUMGARE", name: "Café Lumière – Gare" },
       { id: expect.any(String), code: "LUMKIRB", name: "Café Lumière – Kirchberg" },
@@ -83,7 +89,12 @@ describe(`npm run db:seed on ${testDatabaseKind()}`, async () => {
 
   it("changes nothing when run again, and prints the same credentials", async () => {
     const database = open();
-    const before = await Promise.all([database.prisma.merchant.count(), database.prisma.card.count(), database.prisma.ledgerEntry.count(), database.prisma.customer.count()]);
+    const before = await Promise.all([
+      database.prisma.merchant.count(),
+      database.prisma.card.count(),
+      database.prisma.ledgerEntry.count(),
+      database.prisma.customer.count(),
+    ]);
     await database.close();
 
     const again = await runSeed(["--json"], env);
@@ -97,7 +108,12 @@ describe(`npm run db:seed on ${testDatabaseKind()}`, async () => {
     expect(human.stdout).toContain(String(first.ownerPassword));
 
     const reopened = open();
-    const after = await Promise.all([reopened.prisma.merchant.count(), reopened.prisma.card.count(), reopened.prisma.ledgerEntry.count(), reopened.prisma.customer.count()]);
+    const after = await Promise.all([
+      reopened.prisma.merchant.count(),
+      reopened.prisma.card.count(),
+      reopened.prisma.ledgerEntry.count(),
+      reopened.prisma.customer.count(),
+    ]);
     await reopened.close();
     expect(after).toEqual(before);
   });

@@ -42,7 +42,11 @@ function readJson<T>(file: string): T | null {
 
 async function vitest(project: string, label: string, env: Record<string, string> = {}): Promise<Outcome> {
   const report = path.join(reportDir, `${label}.json`);
-  const code = await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env);
+  const code = await run(
+    bin("vitest"),
+    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    env,
+  );
   const json = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(report);
   const tests = json
     ? { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests }
@@ -103,8 +107,18 @@ async function journeys(): Promise<Outcome> {
 }
 
 const steps: Step[] = [
-  { id: "lint", title: "lint (ESLint)", run: async () => ({ status: (await run(bin("eslint"), ["."])) === 0 ? "passed" : "failed" }) },
-  { id: "types", title: "type check (tsc)", run: async () => ({ status: (await run(bin("tsc"), ["--noEmit"])) === 0 ? "passed" : "failed" }) },
+  {
+    id: "lint",
+    title: "lint (ESLint, Prettier)",
+    run: async () => ({
+      status: (await run(bin("eslint"), ["."])) === 0 && (await run(bin("prettier"), ["--check", "."])) === 0 ? "passed" : "failed",
+    }),
+  },
+  {
+    id: "types",
+    title: "type check (tsc)",
+    run: async () => ({ status: (await run(bin("tsc"), ["--noEmit"])) === 0 ? "passed" : "failed" }),
+  },
   { id: "unit", title: "unit tests", run: () => vitest("unit", "unit") },
   { id: "pglite", title: "integration on PGlite", run: () => vitest("db", "pglite", { TEST_DB: "pglite" }) },
   {
@@ -164,7 +178,10 @@ function cleanUp() {
   fs.rmSync(reportDir, { recursive: true, force: true });
 }
 
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+] as const) {
   process.on(signal, () => {
     cleanUp();
     process.exit(code);

@@ -26,7 +26,12 @@ export async function createMerchant(prisma: PrismaClient, name = uniq("Café"))
   return { merchant, program, store };
 }
 
-export async function createCard(prisma: PrismaClient, merchant: { id: string }, program: { id: string }, customer: { name?: string; email?: string } = {}) {
+export async function createCard(
+  prisma: PrismaClient,
+  merchant: { id: string },
+  program: { id: string },
+  customer: { name?: string; email?: string } = {},
+) {
   const created = await prisma.customer.create({ data: { name: customer.name ?? uniq("Customer"), email: customer.email } });
   return prisma.card.create({
     data: { merchantId: merchant.id, programId: program.id, customerId: created.id, ...generateCardIdentifiers() },
@@ -61,7 +66,11 @@ export async function createMerchantSetup(prisma: PrismaClient, options: SetupOp
   });
   const stores: StoreModel[] = [];
   for (let i = 0; i < (options.stores ?? 1); i++) {
-    stores.push(await prisma.store.create({ data: { merchantId: merchant.id, name: `${name} store ${i + 1}`, code: randomBytes(5).toString("hex").toUpperCase() } }));
+    stores.push(
+      await prisma.store.create({
+        data: { merchantId: merchant.id, name: `${name} store ${i + 1}`, code: randomBytes(5).toString("hex").toUpperCase() },
+      }),
+    );
   }
   const secretKey = getConfig().secrets.secretKey;
   const staff = [];
@@ -79,7 +88,11 @@ export async function createMerchantSetup(prisma: PrismaClient, options: SetupOp
   }
   const { key, keyHash, prefix } = generateApiKey();
   const apiKey = await prisma.apiKey.create({ data: { merchantId: merchant.id, name: "tests", keyHash, prefix } });
-  const ctx: ServiceContext = { merchantId: merchant.id, actor: { type: "api_key", apiKeyId: apiKey.id }, clock: options.clock ?? systemClock };
+  const ctx: ServiceContext = {
+    merchantId: merchant.id,
+    actor: { type: "api_key", apiKeyId: apiKey.id },
+    clock: options.clock ?? systemClock,
+  };
   return { merchant, program, stores, store: stores[0]!, staff, apiKey: { ...apiKey, key }, ctx };
 }
 

@@ -14,10 +14,18 @@ export function FieldTable({ fields, labels }: FieldTableProps) {
       <table className="w-full min-w-[36rem] text-left text-sm">
         <thead className="border-b border-stone-200 text-stone-600">
           <tr>
-            <th scope="col" className="py-2 pr-4 font-medium">{labels.field}</th>
-            <th scope="col" className="py-2 pr-4 font-medium">{labels.type}</th>
-            <th scope="col" className="py-2 pr-4 font-medium">{labels.required}</th>
-            <th scope="col" className="py-2 font-medium">{labels.description}</th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              {labels.field}
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              {labels.type}
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              {labels.required}
+            </th>
+            <th scope="col" className="py-2 font-medium">
+              {labels.description}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -9,7 +9,15 @@ export type AppProcess = { url: string; output: () => string; stop: () => Promis
 export async function startApp(env: Record<string, string>, port: number, timeoutMs = 120_000): Promise<AppProcess> {
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/start.ts"], {
-    env: { ...process.env, NODE_OPTIONS: "", DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), LOYALTY_PUBLIC_URL: url, ...env },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: "",
+      DATABASE_URL: "",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      LOYALTY_PUBLIC_URL: url,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -14,7 +14,8 @@ export async function recordAudit(
     data: {
       merchantId: ctx.merchantId,
       actorType: actor.type === "device" ? "staff" : actor.type,
-      actorId: actor.type === "user" ? actor.userId : actor.type === "api_key" ? actor.apiKeyId : actor.type === "device" ? actor.deviceId : null,
+      actorId:
+        actor.type === "user" ? actor.userId : actor.type === "api_key" ? actor.apiKeyId : actor.type === "device" ? actor.deviceId : null,
       userId: actor.type === "user" ? actor.userId : null,
       action: entry.action,
       targetType: entry.targetType,

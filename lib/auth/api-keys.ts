@@ -6,7 +6,14 @@ import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/service-context";
 import { API_KEY_PREFIX, generateApiKey, hashApiKey } from "./api-key-secret";
 
-export type ApiKeyView = { id: string; name: string; prefix: string; lastUsedAt: string | null; revokedAt: string | null; createdAt: string };
+export type ApiKeyView = {
+  id: string;
+  name: string;
+  prefix: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  createdAt: string;
+};
 
 /** A key's use is recorded at most this often, so a busy integration does not write on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -17,24 +24,32 @@ export type ApiKeyPrincipal = { apiKeyId: string; merchantId: string; merchantSt
 /** The merchant a bearer key belongs to, or null for an unknown or revoked key. */
 export async function authenticateApiKey(key: string, clock: Clock): Promise<ApiKeyPrincipal | null> {
   if (!key.startsWith(API_KEY_PREFIX) || key.length > 200) return null;
-  const found = await db.apiKey.findUnique({
-    where: { keyHash: hashApiKey(key) },
-    select: { id: true, merchantId: true, revokedAt: true, merchant: { select: { status: true } } },
-  });
-  if (!found || found.revokedAt) return null;
+  // On every vendor request: one indexed lookup, in plain SQL to keep the path short.
+  const [found] = await db.$queryRaw<{ id: string; merchantId: string; status: "active" | "suspended" }[]>`
+    SELECT k.id, k.merchant_id AS "merchantId", m.status::text AS status
+    FROM api_keys k JOIN merchants m ON m.id = k.merchant_id
+    WHERE k.key_hash = ${hashApiKey(key)} AND k.revoked_at IS NULL`;
+  if (!found) return null;
   const now = clock.now().getTime();
   if ((lastUsedWritten.get(found.id) ?? 0) < now - LAST_USED_RESOLUTION_MS) {
     lastUsedWritten.set(found.id, now);
     await db.apiKey.update({ where: { id: found.id }, data: { lastUsedAt: new Date(now) } });
   }
-  return { apiKeyId: found.id, merchantId: found.merchantId, merchantStatus: found.merchant.status };
+  return { apiKeyId: found.id, merchantId: found.merchantId, merchantStatus: found.status };
 }
 
 function requireOwner(ctx: ServiceContext): void {
   if (ctx.actor.type !== "user" || ctx.actor.role !== "owner") throw new AppError("FORBIDDEN", {}, "Only the owner manages API keys.");
 }
 
-function toView(key: { id: string; name: string; prefix: string; lastUsedAt: Date | null; revokedAt: Date | null; createdAt: Date }): ApiKeyView {
+function toView(key: {
+  id: string;
+  name: string;
+  prefix: string;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+}): ApiKeyView {
   return {
     id: key.id,
     name: key.name,
@@ -68,7 +83,10 @@ export async function createApiKey(ctx: ServiceContext, name: string): Promise<A
 export async function revokeApiKey(ctx: ServiceContext, apiKeyId: string): Promise<ApiKeyView> {
   requireOwner(ctx);
   return db.$transaction(async (tx) => {
-    const existing = await tx.apiKey.findFirst({ where: { id: apiKeyId, merchantId: ctx.merchantId }, select: { id: true, revokedAt: true } });
+    const existing = await tx.apiKey.findFirst({
+      where: { id: apiKeyId, merchantId: ctx.merchantId },
+      select: { id: true, revokedAt: true },
+    });
     if (!existing) throw new AppError("NOT_FOUND", {}, "No API key with this id.");
     const row = await tx.apiKey.update({ where: { id: apiKeyId }, data: { revokedAt: existing.revokedAt ?? ctx.clock.now() } });
     await recordAudit(tx, ctx, { action: "api_key.revoked", targetType: "api_key", targetId: apiKeyId });

@@ -35,7 +35,11 @@ export async function authorizeStaff(ctx: ServiceContext, check: StaffCheck): Pr
   const now = ctx.clock.now();
   if (check.pin === undefined) {
     if (check.required) {
-      throw new AppError("VALIDATION_FAILED", { fieldErrors: { staffPin: ["A staff PIN is required by this program."] } }, "A staff PIN is required.");
+      throw new AppError(
+        "VALIDATION_FAILED",
+        { fieldErrors: { staffPin: ["A staff PIN is required by this program."] } },
+        "A staff PIN is required.",
+      );
     }
     return check.staffId ? await staffAtStore(ctx, check.staffId, check.storeId) : null;
   }
@@ -45,10 +49,12 @@ export async function authorizeStaff(ctx: ServiceContext, check: StaffCheck): Pr
       where: { id: check.staffId, merchantId: ctx.merchantId, active: true },
       select: { id: true, name: true, pinHash: true, lockedUntil: true, failedAttempts: true, stores: { select: { storeId: true } } },
     });
-    if (!member) throw new AppError("NOT_FOUND", { fieldErrors: { staffId: ["No active staff member with this id."] } }, "Staff member not found.");
+    if (!member)
+      throw new AppError("NOT_FOUND", { fieldErrors: { staffId: ["No active staff member with this id."] } }, "Staff member not found.");
     if (isLocked(member.lockedUntil, now)) throw lockedError(member.lockedUntil!);
     if (!(await verifySecret(member.pinHash, check.pin))) throw await recordStaffFailure(ctx, member.id);
-    if (member.failedAttempts > 0) await db.staffMember.update({ where: { id: member.id }, data: { failedAttempts: 0, lockedUntil: null } });
+    if (member.failedAttempts > 0)
+      await db.staffMember.update({ where: { id: member.id }, data: { failedAttempts: 0, lockedUntil: null } });
     return requireStore(member, check.storeId);
   }
 
@@ -84,7 +90,8 @@ async function staffAtStore(ctx: ServiceContext, staffId: string, storeId: strin
     where: { id: staffId, merchantId: ctx.merchantId, active: true },
     select: { id: true, name: true, stores: { select: { storeId: true } } },
   });
-  if (!member) throw new AppError("NOT_FOUND", { fieldErrors: { staffId: ["No active staff member with this id."] } }, "Staff member not found.");
+  if (!member)
+    throw new AppError("NOT_FOUND", { fieldErrors: { staffId: ["No active staff member with this id."] } }, "Staff member not found.");
   return requireStore(member, storeId);
 }
 
@@ -113,8 +120,16 @@ async function recordStaffFailure(ctx: ServiceContext, staffMemberId: string): P
     const [row] = await tx.$queryRaw<{ failedAttempts: number; lockedUntil: Date | null }[]>`
       SELECT failed_attempts AS "failedAttempts", locked_until AS "lockedUntil" FROM staff_members
       WHERE id = ${staffMemberId}::uuid AND merchant_id = ${ctx.merchantId}::uuid FOR UPDATE`;
-    const next = afterFailedAttempt({ ...row!, maxAttempts: pinMaxFailedAttempts, lockoutMinutes: pinLockoutMinutes, now: ctx.clock.now() });
-    await tx.staffMember.update({ where: { id: staffMemberId }, data: { failedAttempts: next.failedAttempts, lockedUntil: next.lockedUntil } });
+    const next = afterFailedAttempt({
+      ...row!,
+      maxAttempts: pinMaxFailedAttempts,
+      lockoutMinutes: pinLockoutMinutes,
+      now: ctx.clock.now(),
+    });
+    await tx.staffMember.update({
+      where: { id: staffMemberId },
+      data: { failedAttempts: next.failedAttempts, lockedUntil: next.lockedUntil },
+    });
     return next;
   });
   return invalidError(outcome);
@@ -132,7 +147,12 @@ async function recordScopeFailure(ctx: ServiceContext, storeId: string, clientKe
     const [row] = await tx.$queryRaw<{ id: string; failedAttempts: number; lockedUntil: Date | null }[]>`
       SELECT id, failed_attempts AS "failedAttempts", locked_until AS "lockedUntil" FROM pin_lockouts
       WHERE store_id = ${storeId}::uuid AND client_key = ${clientKey} FOR UPDATE`;
-    const next = afterFailedAttempt({ ...row!, maxAttempts: pinMaxFailedAttempts, lockoutMinutes: pinLockoutMinutes, now: ctx.clock.now() });
+    const next = afterFailedAttempt({
+      ...row!,
+      maxAttempts: pinMaxFailedAttempts,
+      lockoutMinutes: pinLockoutMinutes,
+      now: ctx.clock.now(),
+    });
     await tx.pinLockout.update({ where: { id: row!.id }, data: { failedAttempts: next.failedAttempts, lockedUntil: next.lockedUntil } });
     return next;
   });

@@ -15,7 +15,8 @@ export async function authenticateVendor(request: Request, clock: Clock): Promis
   if (!match) throw new AppError("UNAUTHENTICATED", {}, "Send a merchant API key as: Authorization: Bearer <key>.");
   const principal = await authenticateApiKey(match[1]!, clock);
   if (!principal) throw new AppError("UNAUTHENTICATED", {}, "This API key is not valid, or it was revoked.");
-  if (principal.merchantStatus === "suspended") throw new AppError("MERCHANT_SUSPENDED", {}, "This merchant is suspended: contact the platform operator.");
+  if (principal.merchantStatus === "suspended")
+    throw new AppError("MERCHANT_SUSPENDED", {}, "This merchant is suspended: contact the platform operator.");
   return {
     merchantId: principal.merchantId,
     actor: { type: "api_key", apiKeyId: principal.apiKeyId },

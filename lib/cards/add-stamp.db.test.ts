@@ -32,7 +32,14 @@ describe("addStamp", () => {
     const card = await createCard(prisma, setup.merchant, setup.program);
     const { result, replayed } = await addStamp(setup.ctx, { card: { cardNumber: card.cardNumber }, storeId: setup.store.id });
     expect(replayed).toBe(false);
-    expect(result).toMatchObject({ cardNumber: card.cardNumber, stampCount: 1, stampsTarget: 3, rewardEarned: false, rewardAvailable: false, stampsToday: 1 });
+    expect(result).toMatchObject({
+      cardNumber: card.cardNumber,
+      stampCount: 1,
+      stampsTarget: 3,
+      rewardEarned: false,
+      rewardAvailable: false,
+      stampsToday: 1,
+    });
     expect(result.nextStampAvailableAt).toBe("2026-03-10T08:15:00.000Z");
 
     const after = await prisma.card.findUniqueOrThrow({ where: { id: card.id } });
@@ -40,8 +47,18 @@ describe("addStamp", () => {
     expect(after.lastStampAt?.toISOString()).toBe("2026-03-10T08:00:00.000Z");
     const entries = await prisma.ledgerEntry.findMany({ where: { cardId: card.id } });
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ id: result.transactionId, type: "stamp_earned", stampsDelta: 1, stampsAfter: 1, pointsAfter: 0, storeId: setup.store.id, apiKeyId: setup.apiKey.id });
-    const events = await prisma.outboxEvent.findMany({ where: { merchantId: setup.merchant.id, payload: { path: ["cardId"], equals: card.id } } });
+    expect(entries[0]).toMatchObject({
+      id: result.transactionId,
+      type: "stamp_earned",
+      stampsDelta: 1,
+      stampsAfter: 1,
+      pointsAfter: 0,
+      storeId: setup.store.id,
+      apiKeyId: setup.apiKey.id,
+    });
+    const events = await prisma.outboxEvent.findMany({
+      where: { merchantId: setup.merchant.id, payload: { path: ["cardId"], equals: card.id } },
+    });
     expect(events.map((event) => event.type)).toEqual(["wallet.card_changed"]);
     expect(events[0]!.payload).toEqual({ cardId: card.id, version: after.version });
   });
@@ -85,14 +102,22 @@ describe("addStamp", () => {
 
     clock.set("2026-03-12T00:05:00+01:00");
     const third = await stamp();
-    expect(third.result).toMatchObject({ stampCount: 3, rewardEarned: true, rewardAvailable: true, stampsToday: 1, rewardDescription: "A free coffee" });
+    expect(third.result).toMatchObject({
+      stampCount: 3,
+      rewardEarned: true,
+      rewardAvailable: true,
+      stampsToday: 1,
+      rewardDescription: "A free coffee",
+    });
 
     clock.set("2026-03-12T10:00:00+01:00");
     expect((await refusal(stamp())).code).toBe("CARD_FULL");
 
     const redeemed = await redeemStamps(setup.ctx, { card: { cardNumber: card.cardNumber }, storeId: setup.store.id });
     expect(redeemed.result).toMatchObject({ stampCount: 0, rewardDescription: "A free coffee" });
-    expect((await refusal(redeemStamps(setup.ctx, { card: { cardNumber: card.cardNumber }, storeId: setup.store.id }))).code).toBe("REWARD_NOT_AVAILABLE");
+    expect((await refusal(redeemStamps(setup.ctx, { card: { cardNumber: card.cardNumber }, storeId: setup.store.id }))).code).toBe(
+      "REWARD_NOT_AVAILABLE",
+    );
     const entries = await prisma.ledgerEntry.findMany({ where: { cardId: card.id }, orderBy: { createdAt: "asc" } });
     expect(entries.map((entry) => [entry.type, entry.stampsDelta, entry.stampsAfter])).toEqual([
       ["stamp_earned", 1, 1],
@@ -107,7 +132,9 @@ describe("addStamp", () => {
     const other = await createMerchantSetup(prisma, { clock });
     const theirs = await createCard(prisma, other.merchant, other.program);
     const mine = await createCard(prisma, setup.merchant, setup.program);
-    expect((await refusal(addStamp(setup.ctx, { card: { cardNumber: theirs.cardNumber }, storeId: setup.store.id }))).code).toBe("NOT_FOUND");
+    expect((await refusal(addStamp(setup.ctx, { card: { cardNumber: theirs.cardNumber }, storeId: setup.store.id }))).code).toBe(
+      "NOT_FOUND",
+    );
     expect((await refusal(addStamp(setup.ctx, { card: { cardNumber: mine.cardNumber }, storeId: other.store.id }))).code).toBe("NOT_FOUND");
     expect(await prisma.ledgerEntry.count({ where: { cardId: { in: [theirs.id, mine.id] } } })).toBe(0);
   });
@@ -121,7 +148,13 @@ describe("addStamp", () => {
     const again = await addStamp(setup.ctx, { card: { cardNumber: card.cardNumber }, storeId: setup.store.id, idempotency });
     expect(again).toEqual({ result: first.result, replayed: true });
     expect(await prisma.ledgerEntry.count({ where: { cardId: card.id } })).toBe(1);
-    const conflict = await refusal(addStamp(setup.ctx, { card: { cardNumber: card.cardNumber }, storeId: setup.store.id, idempotency: { key: "tap-1", requestHash: "hash-b" } }));
+    const conflict = await refusal(
+      addStamp(setup.ctx, {
+        card: { cardNumber: card.cardNumber },
+        storeId: setup.store.id,
+        idempotency: { key: "tap-1", requestHash: "hash-b" },
+      }),
+    );
     expect(conflict.code).toBe("IDEMPOTENCY_CONFLICT");
   });
 });

@@ -4,11 +4,11 @@ import { decideStamp } from "@/lib/domain/stamps";
 import { newId } from "@/lib/ids";
 import type { IdempotencyInput } from "@/lib/ledger/idempotency";
 import type { CardRef } from "@/lib/ledger/lock-card";
-import { loadCounterContext } from "@/lib/programs/load-counter-context";
 import type { ServiceContext } from "@/lib/service-context";
+import { loadCardOperation } from "./load-card-operation";
 import { refusalError } from "./refusal-error";
 import { requireProgramFeature } from "./require-program-feature";
-import { runBalanceOperation, type OperationOutcome } from "./run-balance-operation";
+import { replayOf, runBalanceOperation, type OperationOutcome } from "./run-balance-operation";
 import { staffClientKey } from "./staff-client-key";
 
 export type AddStampInput = {
@@ -33,7 +33,9 @@ export type StampResult = {
 
 /** Adds one stamp to a card, within the program's cooldown, daily limit and target. */
 export async function addStamp(ctx: ServiceContext, input: AddStampInput): Promise<OperationOutcome<StampResult>> {
-  const counter = await loadCounterContext(ctx.merchantId, input.storeId);
+  const counter = await loadCardOperation(ctx.merchantId, input.storeId, input.card, input.idempotency?.key);
+  const replay = replayOf<StampResult>(counter.replay, input.idempotency);
+  if (replay) return replay;
   const { program } = counter;
   requireProgramFeature(program, "stamps", true);
   const staff = await authorizeStaff(ctx, {
@@ -44,34 +46,40 @@ export async function addStamp(ctx: ServiceContext, input: AddStampInput): Promi
     required: program.requireStaffPin,
   });
 
-  return runBalanceOperation(ctx, input.card, input.idempotency, async (_tx, card, now) => {
-    const decision = decideStamp({ card, rules: program, now, timeZone: counter.timeZone });
-    if (!decision.ok) throw refusalError(decision);
-    const entryId = newId();
-    return {
-      result: {
-        transactionId: entryId,
-        cardNumber: card.cardNumber,
-        stampCount: decision.stampCount,
-        stampsTarget: program.stampsTarget,
-        rewardEarned: decision.rewardEarned,
-        rewardAvailable: decision.rewardAvailable,
-        rewardDescription: program.stampsRewardDescription,
-        stampsToday: decision.stampsToday,
-        nextStampAvailableAt: decision.nextStampAvailableAt.toISOString(),
-      },
-      change: {
-        entryId,
-        timeZone: counter.timeZone,
-        type: "stamp_earned",
-        stampsDelta: 1,
-        pointsDelta: 0,
-        stamp: { day: decision.stampDay, stampsOnDay: decision.stampsToday },
-        lifetime: { stampsEarned: 1 },
-        storeId: counter.storeId,
-        staffMemberId: staff?.staffMemberId ?? null,
-        rewardEarned: decision.rewardEarned,
-      },
-    };
-  });
+  return runBalanceOperation(
+    ctx,
+    input.card,
+    input.idempotency,
+    (card, now) => {
+      const decision = decideStamp({ card, rules: program, now, timeZone: counter.timeZone });
+      if (!decision.ok) throw refusalError(decision);
+      const entryId = newId();
+      return {
+        result: {
+          transactionId: entryId,
+          cardNumber: card.cardNumber,
+          stampCount: decision.stampCount,
+          stampsTarget: program.stampsTarget,
+          rewardEarned: decision.rewardEarned,
+          rewardAvailable: decision.rewardAvailable,
+          rewardDescription: program.stampsRewardDescription,
+          stampsToday: decision.stampsToday,
+          nextStampAvailableAt: decision.nextStampAvailableAt.toISOString(),
+        },
+        change: {
+          entryId,
+          timeZone: counter.timeZone,
+          type: "stamp_earned",
+          stampsDelta: 1,
+          pointsDelta: 0,
+          stamp: { day: decision.stampDay, stampsOnDay: decision.stampsToday },
+          lifetime: { stampsEarned: 1 },
+          storeId: counter.storeId,
+          staffMemberId: staff?.staffMemberId ?? null,
+          rewardEarned: decision.rewardEarned,
+        },
+      };
+    },
+    counter.card,
+  );
 }

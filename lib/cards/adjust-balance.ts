@@ -9,7 +9,13 @@ import type { ServiceContext } from "@/lib/service-context";
 import { refusalError } from "./refusal-error";
 import { runBalanceOperation, type OperationOutcome } from "./run-balance-operation";
 
-export type AdjustBalanceInput = { card: CardRef; stampsDelta: number; pointsDelta: number; reason: string; idempotency?: IdempotencyInput };
+export type AdjustBalanceInput = {
+  card: CardRef;
+  stampsDelta: number;
+  pointsDelta: number;
+  reason: string;
+  idempotency?: IdempotencyInput;
+};
 
 export type AdjustmentResult = { transactionId: string; cardNumber: string; stampCount: number; pointsBalance: number };
 
@@ -22,15 +28,27 @@ export async function adjustBalance(ctx: ServiceContext, input: AdjustBalanceInp
   if (!program) throw new AppError("NOT_FOUND", {}, "This merchant has no loyalty program yet.");
   const role = ctx.actor.type === "user" ? ctx.actor.role : ctx.actor.type === "api_key" ? "api_key" : "staff";
 
-  return runBalanceOperation(ctx, input.card, input.idempotency, async (_tx, card) => {
-    const decision = decideAdjustment({ role, reason: input.reason, stampsDelta: input.stampsDelta, pointsDelta: input.pointsDelta, card, programType: program.type });
+  return runBalanceOperation(ctx, input.card, input.idempotency, (card) => {
+    const decision = decideAdjustment({
+      role,
+      reason: input.reason,
+      stampsDelta: input.stampsDelta,
+      pointsDelta: input.pointsDelta,
+      card,
+      programType: program.type,
+    });
     if (!decision.ok) {
       if (decision.code === "FORBIDDEN") throw new AppError("FORBIDDEN", {}, "Only a manager or the owner can adjust a balance.");
       throw refusalError(decision);
     }
     const entryId = newId();
     return {
-      result: { transactionId: entryId, cardNumber: card.cardNumber, stampCount: decision.stampCount, pointsBalance: decision.pointsBalance },
+      result: {
+        transactionId: entryId,
+        cardNumber: card.cardNumber,
+        stampCount: decision.stampCount,
+        pointsBalance: decision.pointsBalance,
+      },
       change: {
         entryId,
         timeZone: merchant.timeZone,

@@ -54,7 +54,9 @@ describe.runIf(databaseKind() === "postgresql")("simultaneous changes to one car
     const card = await createCard(prisma, setup.merchant, setup.program);
     const idempotency = { key: "double-tap", requestHash: "same" };
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => addStamp(setup.ctx, { card: { cardNumber: card.cardNumber }, storeId: setup.store.id, idempotency })),
+      Array.from({ length: 10 }, () =>
+        addStamp(setup.ctx, { card: { cardNumber: card.cardNumber }, storeId: setup.store.id, idempotency }),
+      ),
     );
     expect(new Set(results.map((r) => r.result.transactionId)).size).toBe(1);
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);

@@ -35,7 +35,8 @@ export async function enrollCustomer(ctx: ServiceContext, input: EnrollInput): P
     loadProgramForView(ctx.merchantId),
     db.merchant.findUniqueOrThrow({ where: { id: ctx.merchantId }, select: { timeZone: true, defaultLocale: true } }),
   ]);
-  if (!store) throw new AppError("NOT_FOUND", { fieldErrors: { storeId: ["No open store with this id at this merchant."] } }, "Store not found.");
+  if (!store)
+    throw new AppError("NOT_FOUND", { fieldErrors: { storeId: ["No open store with this id at this merchant."] } }, "Store not found.");
   const email = input.customer.email?.trim().toLowerCase() || null;
   const now = ctx.clock.now();
 
@@ -87,7 +88,14 @@ export async function enrollCustomer(ctx: ServiceContext, input: EnrollInput): P
           activityDay: day,
         };
         await tx.outboxEvent.create({
-          data: { id: newId(), merchantId: ctx.merchantId, type: EVENT_TYPES.statsActivity, payload: activity, nextAttemptAt: now, createdAt: now },
+          data: {
+            id: newId(),
+            merchantId: ctx.merchantId,
+            type: EVENT_TYPES.statsActivity,
+            payload: activity,
+            nextAttemptAt: now,
+            createdAt: now,
+          },
         });
         return { cardId: card.id, created: true };
       }, BALANCE_TRANSACTION_OPTIONS);

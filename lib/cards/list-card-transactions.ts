@@ -53,7 +53,11 @@ export async function listCardTransactions(
   const last = page.at(-1);
   return {
     cardNumber,
-    transactions: page.map(({ purchaseCents, createdAt, ...entry }) => ({ ...entry, purchaseAmountCents: purchaseCents, createdAt: createdAt.toISOString() })),
+    transactions: page.map(({ purchaseCents, createdAt, ...entry }) => ({
+      ...entry,
+      purchaseAmountCents: purchaseCents,
+      createdAt: createdAt.toISOString(),
+    })),
     nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null,
   };
 }

@@ -7,8 +7,18 @@ import type { ProgramForView } from "./card-view";
 export async function loadProgramForView(merchantId: string): Promise<ProgramForView & { id: string }> {
   const program = await db.program.findUnique({
     where: { merchantId },
-    select: { id: true, type: true, stampsTarget: true, rewards: { where: { active: true }, select: { pointsCost: true }, orderBy: { pointsCost: "asc" }, take: 1 } },
+    select: {
+      id: true,
+      type: true,
+      stampsTarget: true,
+      rewards: { where: { active: true }, select: { pointsCost: true }, orderBy: { pointsCost: "asc" }, take: 1 },
+    },
   });
   if (!program) throw new AppError("NOT_FOUND", {}, "This merchant has no loyalty program yet: create one first.");
-  return { id: program.id, type: program.type, stampsTarget: program.stampsTarget, cheapestRewardCost: program.rewards[0]?.pointsCost ?? null };
+  return {
+    id: program.id,
+    type: program.type,
+    stampsTarget: program.stampsTarget,
+    cheapestRewardCost: program.rewards[0]?.pointsCost ?? null,
+  };
 }

@@ -4,11 +4,11 @@ import { decideStampRedemption } from "@/lib/domain/stamps";
 import { newId } from "@/lib/ids";
 import type { IdempotencyInput } from "@/lib/ledger/idempotency";
 import type { CardRef } from "@/lib/ledger/lock-card";
-import { loadCounterContext } from "@/lib/programs/load-counter-context";
 import type { ServiceContext } from "@/lib/service-context";
+import { loadCardOperation } from "./load-card-operation";
 import { refusalError } from "./refusal-error";
 import { requireProgramFeature } from "./require-program-feature";
-import { runBalanceOperation, type OperationOutcome } from "./run-balance-operation";
+import { replayOf, runBalanceOperation, type OperationOutcome } from "./run-balance-operation";
 import { staffClientKey } from "./staff-client-key";
 
 export type RedeemStampsInput = { card: CardRef; storeId: string; staffPin?: string; staffId?: string; idempotency?: IdempotencyInput };
@@ -17,7 +17,9 @@ export type StampRedemptionResult = { transactionId: string; cardNumber: string;
 
 /** Redeems a full stamp card: the reward is handed over and the target is taken off the card. */
 export async function redeemStamps(ctx: ServiceContext, input: RedeemStampsInput): Promise<OperationOutcome<StampRedemptionResult>> {
-  const counter = await loadCounterContext(ctx.merchantId, input.storeId);
+  const counter = await loadCardOperation(ctx.merchantId, input.storeId, input.card, input.idempotency?.key);
+  const replay = replayOf<StampRedemptionResult>(counter.replay, input.idempotency);
+  if (replay) return replay;
   const { program } = counter;
   requireProgramFeature(program, "stamps", false);
   const staff = await authorizeStaff(ctx, {
@@ -28,22 +30,33 @@ export async function redeemStamps(ctx: ServiceContext, input: RedeemStampsInput
     required: program.requireStaffPin,
   });
 
-  return runBalanceOperation(ctx, input.card, input.idempotency, async (_tx, card) => {
-    const decision = decideStampRedemption({ stampCount: card.stampCount, stampsTarget: program.stampsTarget });
-    if (!decision.ok) throw refusalError(decision);
-    const entryId = newId();
-    return {
-      result: { transactionId: entryId, cardNumber: card.cardNumber, stampCount: decision.stampCount, rewardDescription: program.stampsRewardDescription },
-      change: {
-        entryId,
-        timeZone: counter.timeZone,
-        type: "stamp_reward_redeemed",
-        stampsDelta: decision.stampsDelta,
-        pointsDelta: 0,
-        lifetime: { stampRewardsRedeemed: 1 },
-        storeId: counter.storeId,
-        staffMemberId: staff?.staffMemberId ?? null,
-      },
-    };
-  });
+  return runBalanceOperation(
+    ctx,
+    input.card,
+    input.idempotency,
+    (card) => {
+      const decision = decideStampRedemption({ stampCount: card.stampCount, stampsTarget: program.stampsTarget });
+      if (!decision.ok) throw refusalError(decision);
+      const entryId = newId();
+      return {
+        result: {
+          transactionId: entryId,
+          cardNumber: card.cardNumber,
+          stampCount: decision.stampCount,
+          rewardDescription: program.stampsRewardDescription,
+        },
+        change: {
+          entryId,
+          timeZone: counter.timeZone,
+          type: "stamp_reward_redeemed",
+          stampsDelta: decision.stampsDelta,
+          pointsDelta: 0,
+          lifetime: { stampRewardsRedeemed: 1 },
+          storeId: counter.storeId,
+          staffMemberId: staff?.staffMemberId ?? null,
+        },
+      };
+    },
+    counter.card,
+  );
 }

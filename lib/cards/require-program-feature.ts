@@ -1,7 +1,7 @@
 import "server-only";
 import { usesPoints, usesStamps } from "@/lib/domain/program-features";
 import { AppError } from "@/lib/errors";
-import type { CounterContext } from "@/lib/programs/load-counter-context";
+import type { CounterContext } from "@/lib/programs/counter-context";
 
 /** Earning needs an active program that uses stamps (or points); redeeming works while paused. */
 export function requireProgramFeature(program: CounterContext["program"], feature: "stamps" | "points", earning: boolean): void {

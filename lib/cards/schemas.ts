@@ -50,7 +50,10 @@ const counterFields = {
   qrCode: qrCodeSchema.optional(),
   storeId: z.uuid().meta({ description: "The store where this happens." }),
   staffPin: staffPinSchema.optional(),
-  staffId: z.uuid().optional().meta({ description: "The staff member the PIN is typed for (counter); without it the PIN alone finds them." }),
+  staffId: z
+    .uuid()
+    .optional()
+    .meta({ description: "The staff member the PIN is typed for (counter); without it the PIN alone finds them." }),
 };
 
 export const stampRequestSchema = z.object(counterFields).strict().superRefine(oneCard);

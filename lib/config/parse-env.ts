@@ -2,9 +2,7 @@ import path from "node:path";
 import { ConfigError } from "./config-error";
 import { envSchema } from "./env-schema";
 
-export type DatabaseSettings =
-  | { kind: "postgresql"; url: string; poolSize: number }
-  | { kind: "pglite"; dataDir: string };
+export type DatabaseSettings = { kind: "postgresql"; url: string; poolSize: number } | { kind: "pglite"; dataDir: string };
 
 /** Configuration as read from the environment, before secrets are resolved. */
 export type EnvConfig = ReturnType<typeof parseEnv>;

@@ -24,7 +24,9 @@ describe("generateDemoHistory", () => {
   it("never dates a visit after now, and keeps to opening hours in Luxembourg", () => {
     for (const visit of allVisits) {
       expect(visit.at.getTime()).toBeLessThanOrEqual(now.getTime());
-      const hour = Number(new Intl.DateTimeFormat("en-GB", { hour: "2-digit", hourCycle: "h23", timeZone: DEMO_TIME_ZONE }).format(visit.at));
+      const hour = Number(
+        new Intl.DateTimeFormat("en-GB", { hour: "2-digit", hourCycle: "h23", timeZone: DEMO_TIME_ZONE }).format(visit.at),
+      );
       expect(hour).toBeGreaterThanOrEqual(7);
       expect(hour).toBeLessThan(19);
     }

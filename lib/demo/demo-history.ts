@@ -56,7 +56,9 @@ export function generateDemoHistory(now: Date, seed = 20_26): DemoCustomer[] {
   const r = random(xoroshiro128plus(seed));
   const today = new TZDate(now, DEMO_TIME_ZONE);
   const localTime = (daysAgo: number, hour: number, minute: number) =>
-    new Date(new TZDate(today.getFullYear(), today.getMonth(), today.getDate() - daysAgo, hour, minute, r.int(0, 59), DEMO_TIME_ZONE).getTime());
+    new Date(
+      new TZDate(today.getFullYear(), today.getMonth(), today.getDate() - daysAgo, hour, minute, r.int(0, 59), DEMO_TIME_ZONE).getTime(),
+    );
   const staffAt = (storeIndex: number) => {
     const candidates = STAFF.map((member, index) => ({ member, index })).filter(({ member }) =>
       (member.stores as readonly number[]).includes(storeIndex),

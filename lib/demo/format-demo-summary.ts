@@ -13,8 +13,7 @@ export function formatDemoSummary(seed: DemoSeed, publicUrl: string): string {
     `  API key:     ${seed.apiKey}`,
     `  Stores:`,
     ...seed.stores.map(
-      (store) =>
-        `    ${store.name.padEnd(width)}  join ${publicUrl}/join/${store.code}   counter ${publicUrl}/counter/${store.code}`,
+      (store) => `    ${store.name.padEnd(width)}  join ${publicUrl}/join/${store.code}   counter ${publicUrl}/counter/${store.code}`,
     ),
     `  Staff PINs:  ${seed.staff.map((member) => `${member.name} ${member.pin}`).join(", ")}`,
   ];

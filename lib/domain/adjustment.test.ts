@@ -42,30 +42,19 @@ describe("decideAdjustment: the reason", () => {
 });
 
 describe("decideAdjustment: deltas must be safe integers", () => {
-  it.each([
-    1.5,
-    -0.5,
-    Number.EPSILON,
-    Number.NaN,
-    Number.POSITIVE_INFINITY,
-    Number.NEGATIVE_INFINITY,
-    Number.MAX_SAFE_INTEGER + 1,
-    -1e20,
-  ])("refuses stampsDelta %d", (stampsDelta) => {
-    expect(adjust({ stampsDelta })).toEqual({ ok: false, code: "VALIDATION_FAILED", field: "stampsDelta", reason: "not_integer" });
-  });
+  it.each([1.5, -0.5, Number.EPSILON, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.MAX_SAFE_INTEGER + 1, -1e20])(
+    "refuses stampsDelta %d",
+    (stampsDelta) => {
+      expect(adjust({ stampsDelta })).toEqual({ ok: false, code: "VALIDATION_FAILED", field: "stampsDelta", reason: "not_integer" });
+    },
+  );
 
-  it.each([
-    12.5,
-    -0.5,
-    Number.NaN,
-    Number.POSITIVE_INFINITY,
-    Number.NEGATIVE_INFINITY,
-    Number.MAX_SAFE_INTEGER + 1,
-    1e20,
-  ])("refuses pointsDelta %d", (pointsDelta) => {
-    expect(adjust({ pointsDelta })).toEqual({ ok: false, code: "VALIDATION_FAILED", field: "pointsDelta", reason: "not_integer" });
-  });
+  it.each([12.5, -0.5, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.MAX_SAFE_INTEGER + 1, 1e20])(
+    "refuses pointsDelta %d",
+    (pointsDelta) => {
+      expect(adjust({ pointsDelta })).toEqual({ ok: false, code: "VALIDATION_FAILED", field: "pointsDelta", reason: "not_integer" });
+    },
+  );
 });
 
 describe("decideAdjustment: an adjustment must change something", () => {
@@ -90,7 +79,12 @@ describe("decideAdjustment: only the balances the program uses", () => {
     ["stamps", 0, -10, "pointsDelta"],
     ["stamps", 1, 10, "pointsDelta"],
   ] as const)("a %s program refuses %d stamps and %d points (%s)", (programType, stampsDelta, pointsDelta, field) => {
-    expect(adjust({ programType, stampsDelta, pointsDelta })).toEqual({ ok: false, code: "VALIDATION_FAILED", field, reason: "not_in_program" });
+    expect(adjust({ programType, stampsDelta, pointsDelta })).toEqual({
+      ok: false,
+      code: "VALIDATION_FAILED",
+      field,
+      reason: "not_in_program",
+    });
   });
 
   it.each([
@@ -104,9 +98,12 @@ describe("decideAdjustment: only the balances the program uses", () => {
     ["hybrid", 0, -20, 4, 100],
     ["hybrid", -1, 50, 3, 170], // both at once, in opposite directions
     ["hybrid", -4, -120, 0, 0],
-  ] as const)("a %s program applies %d stamps and %d points → %i stamps, %i points", (programType, stampsDelta, pointsDelta, stampCount, pointsBalance) => {
-    expect(adjust({ programType, stampsDelta, pointsDelta })).toEqual({ ok: true, stampCount, pointsBalance });
-  });
+  ] as const)(
+    "a %s program applies %d stamps and %d points → %i stamps, %i points",
+    (programType, stampsDelta, pointsDelta, stampCount, pointsBalance) => {
+      expect(adjust({ programType, stampsDelta, pointsDelta })).toEqual({ ok: true, stampCount, pointsBalance });
+    },
+  );
 });
 
 describe("decideAdjustment: never below zero", () => {
@@ -118,7 +115,12 @@ describe("decideAdjustment: never below zero", () => {
     ["hybrid", -5, 10, "stampsDelta"],
     ["hybrid", 1, -121, "pointsDelta"],
   ] as const)("a %s program refuses %d stamps and %d points (%s)", (programType, stampsDelta, pointsDelta, field) => {
-    expect(adjust({ programType, stampsDelta, pointsDelta })).toEqual({ ok: false, code: "VALIDATION_FAILED", field, reason: "below_zero" });
+    expect(adjust({ programType, stampsDelta, pointsDelta })).toEqual({
+      ok: false,
+      code: "VALIDATION_FAILED",
+      field,
+      reason: "below_zero",
+    });
   });
 });
 

@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  cardNumberFromBody,
-  checkCardNumber,
-  formatCardNumber,
-  luhnCheckDigit,
-  normalizeCardNumber,
-} from "./card-number";
+import { cardNumberFromBody, checkCardNumber, formatCardNumber, luhnCheckDigit, normalizeCardNumber } from "./card-number";
 
 describe("luhnCheckDigit", () => {
   it.each([
@@ -65,7 +59,7 @@ describe("checkCardNumber", () => {
     for (let i = 0; i < valid.length - 1; i++) {
       const a = valid[i]!;
       const b = valid[i + 1]!;
-      if (a === b || (a + b === "09" || a + b === "90")) continue;
+      if (a === b || a + b === "09" || a + b === "90") continue;
       const swapped = valid.slice(0, i) + b + a + valid.slice(i + 2);
       expect(checkCardNumber(swapped).ok).toBe(false);
     }

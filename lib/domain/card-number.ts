@@ -38,8 +38,7 @@ export function normalizeCardNumber(input: string): string {
 }
 
 export type CardNumberCheck =
-  | { ok: true; cardNumber: string }
-  | { ok: false; reason: "not_digits" | "too_short" | "too_long" | "check_digit" };
+  { ok: true; cardNumber: string } | { ok: false; reason: "not_digits" | "too_short" | "too_long" | "check_digit" };
 
 /** Checks a typed card number: digits, length, then the check digit. */
 export function checkCardNumber(input: string): CardNumberCheck {
@@ -48,9 +47,7 @@ export function checkCardNumber(input: string): CardNumberCheck {
   if (digits.length < CARD_NUMBER_LENGTH) return { ok: false, reason: "too_short" };
   if (digits.length > CARD_NUMBER_LENGTH) return { ok: false, reason: "too_long" };
   const body = digits.slice(0, -1);
-  return luhnCheckDigit(body) === Number(digits.at(-1))
-    ? { ok: true, cardNumber: digits }
-    : { ok: false, reason: "check_digit" };
+  return luhnCheckDigit(body) === Number(digits.at(-1)) ? { ok: true, cardNumber: digits } : { ok: false, reason: "check_digit" };
 }
 
 /** "1234 5678 9012" */

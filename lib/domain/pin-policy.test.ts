@@ -85,7 +85,9 @@ describe("afterFailedAttempt", () => {
     [1, "2026-01-15T10:01:00+01:00"],
     [1440, "2026-01-16T10:00:00+01:00"],
   ])("a %i-minute lockout lasts until %s", (lockoutMinutes, lockedUntil) => {
-    expect(afterFailedAttempt({ failedAttempts: 4, lockedUntil: null, maxAttempts: 5, lockoutMinutes, now }).lockedUntil).toEqual(at(lockedUntil));
+    expect(afterFailedAttempt({ failedAttempts: 4, lockedUntil: null, maxAttempts: 5, lockoutMinutes, now }).lockedUntil).toEqual(
+      at(lockedUntil),
+    );
   });
 
   it.each([
@@ -136,7 +138,13 @@ describe("afterFailedAttempt during a lockout", () => {
   it("never shortens a lockout still in force, even after the maximum was raised", () => {
     const lockedUntil = new Date("2026-01-15T10:30:00+01:00");
     expect(
-      afterFailedAttempt({ failedAttempts: 5, lockedUntil, maxAttempts: 10, lockoutMinutes: 30, now: new Date("2026-01-15T10:10:00+01:00") }),
+      afterFailedAttempt({
+        failedAttempts: 5,
+        lockedUntil,
+        maxAttempts: 10,
+        lockoutMinutes: 30,
+        now: new Date("2026-01-15T10:10:00+01:00"),
+      }),
     ).toEqual({ failedAttempts: 6, lockedUntil, attemptsLeft: 0 });
   });
 });

@@ -10,7 +10,10 @@ export function pointsForPurchase(purchaseCents: number, pointsPerEuro: number):
 
 export type PurchaseDecision =
   | Accepted<{ pointsEarned: number }>
-  | Refused<"VALIDATION_FAILED", { field: "purchaseAmountCents"; reason: "not_integer" | "not_positive" | "too_large"; maxPurchaseCents: number }>;
+  | Refused<
+      "VALIDATION_FAILED",
+      { field: "purchaseAmountCents"; reason: "not_integer" | "not_positive" | "too_large"; maxPurchaseCents: number }
+    >;
 
 /** A purchase must be a positive whole number of cents, no larger than the program's bound. */
 export function decidePurchase({

@@ -81,8 +81,7 @@ export function decideStamp({
 }
 
 export type StampRedemptionDecision =
-  | Accepted<{ stampCount: number; stampsDelta: number }>
-  | Refused<"REWARD_NOT_AVAILABLE", { stampsNeeded: number }>;
+  Accepted<{ stampCount: number; stampsDelta: number }> | Refused<"REWARD_NOT_AVAILABLE", { stampsNeeded: number }>;
 
 /** Redeeming a full card subtracts the target; a card short of it has nothing to redeem. */
 export function decideStampRedemption({ stampCount, stampsTarget }: { stampCount: number; stampsTarget: number }): StampRedemptionDecision {

@@ -1,9 +1,7 @@
 import "server-only";
 import { getDatabase, type DatabaseKind } from "@/lib/db";
 
-export type DatabaseHealth =
-  | { ok: true; database: DatabaseKind }
-  | { ok: false; database: DatabaseKind | "unknown"; reason: string };
+export type DatabaseHealth = { ok: true; database: DatabaseKind } | { ok: false; database: DatabaseKind | "unknown"; reason: string };
 
 const TIMEOUT_MS = 3_000;
 

@@ -45,7 +45,8 @@ async function readJsonBody(request: Request): Promise<unknown> {
   const length = Number(request.headers.get("content-length") ?? "0");
   if (length > MAX_BODY_BYTES) throw new AppError("VALIDATION_FAILED", {}, `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("VALIDATION_FAILED", {}, `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
+    throw new AppError("VALIDATION_FAILED", {}, `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
   if (text.trim() === "") return {};
   const type = request.headers.get("content-type") ?? "";
   if (type && !/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
@@ -54,7 +55,11 @@ async function readJsonBody(request: Request): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new AppError("VALIDATION_FAILED", { fieldErrors: { "(body)": ["Malformed JSON."] } }, `Malformed JSON: ${(error as Error).message}`);
+    throw new AppError(
+      "VALIDATION_FAILED",
+      { fieldErrors: { "(body)": ["Malformed JSON."] } },
+      `Malformed JSON: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -67,7 +72,9 @@ function parse<T>(schema: z.ZodType<T, unknown>, value: unknown, where: "body" |
 /** Errors the database driver raises when it cannot be reached: the service is unavailable, not broken. */
 function isDatabaseUnavailable(error: unknown): boolean {
   const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""}`;
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|timeout exceeded when trying to connect|Connection terminated|DatabaseNotReachable|P1001|P2024|P1017/i.test(text);
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|timeout exceeded when trying to connect|Connection terminated|DatabaseNotReachable|P1001|P2024|P1017/i.test(
+    text,
+  );
 }
 
 export function errorResponse(error: unknown, request: Request): Response {
@@ -108,7 +115,12 @@ export function vendorRoute<Body = undefined, Query = undefined, Params = undefi
       const key = request.headers.get("idempotency-key");
       if (options.idempotent && key !== null) {
         const checked = idempotencyKeySchema.safeParse(key);
-        if (!checked.success) throw new AppError("VALIDATION_FAILED", { fieldErrors: { "Idempotency-Key": [checked.error.issues[0]!.message] } }, "Invalid Idempotency-Key.");
+        if (!checked.success)
+          throw new AppError(
+            "VALIDATION_FAILED",
+            { fieldErrors: { "Idempotency-Key": [checked.error.issues[0]!.message] } },
+            "Invalid Idempotency-Key.",
+          );
         idempotency = { key, requestHash: hashRequest(request.method, url.pathname, rawBody) };
       }
       return await handler({ ctx, body, query, params, request, idempotency });

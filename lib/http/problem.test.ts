@@ -17,10 +17,16 @@ describe("problemResponse", () => {
   });
 
   it("carries retryAfter in the body and as a Retry-After header", async () => {
-    const response = problemFromAppError(new AppError("COOLDOWN_ACTIVE", { retryAfter: 539.2, extra: { nextStampAvailableAt: "2026-01-01T14:32:00Z" } }));
+    const response = problemFromAppError(
+      new AppError("COOLDOWN_ACTIVE", { retryAfter: 539.2, extra: { nextStampAvailableAt: "2026-01-01T14:32:00Z" } }),
+    );
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("540");
-    expect(await response.json()).toMatchObject({ code: "COOLDOWN_ACTIVE", retryAfter: 539.2, nextStampAvailableAt: "2026-01-01T14:32:00Z" });
+    expect(await response.json()).toMatchObject({
+      code: "COOLDOWN_ACTIVE",
+      retryAfter: 539.2,
+      nextStampAvailableAt: "2026-01-01T14:32:00Z",
+    });
   });
 
   it("names the fields of a validation error", async () => {
@@ -31,9 +37,20 @@ describe("problemResponse", () => {
 
   it("maps every code of the design's contract to its status", () => {
     expect(ERROR_STATUS).toMatchObject({
-      VALIDATION_FAILED: 422, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, PIN_INVALID: 401, PIN_LOCKED: 423,
-      COOLDOWN_ACTIVE: 429, DAILY_LIMIT_REACHED: 429, CARD_FULL: 409, REWARD_NOT_AVAILABLE: 409, INSUFFICIENT_POINTS: 409,
-      IDEMPOTENCY_CONFLICT: 422, MERCHANT_SUSPENDED: 403, RATE_LIMITED: 429,
+      VALIDATION_FAILED: 422,
+      UNAUTHENTICATED: 401,
+      FORBIDDEN: 403,
+      NOT_FOUND: 404,
+      PIN_INVALID: 401,
+      PIN_LOCKED: 423,
+      COOLDOWN_ACTIVE: 429,
+      DAILY_LIMIT_REACHED: 429,
+      CARD_FULL: 409,
+      REWARD_NOT_AVAILABLE: 409,
+      INSUFFICIENT_POINTS: 409,
+      IDEMPOTENCY_CONFLICT: 422,
+      MERCHANT_SUSPENDED: 403,
+      RATE_LIMITED: 429,
     });
   });
 });

@@ -14,5 +14,9 @@ export function validationError(error: z.ZodError, where: "body" | "query"): App
     }
   }
   const fields = Object.keys(fieldErrors).join(", ");
-  return new AppError("VALIDATION_FAILED", { fieldErrors }, `Invalid ${where === "body" ? "request body" : "query parameters"}: ${fields}.`);
+  return new AppError(
+    "VALIDATION_FAILED",
+    { fieldErrors },
+    `Invalid ${where === "body" ? "request body" : "query parameters"}: ${fields}.`,
+  );
 }

@@ -8,7 +8,9 @@ import { OutboxWorker, retryDelayMs, type OutboxRecord } from "./outbox-worker";
 describe("retryDelayMs", () => {
   it("grows exponentially from the base, is capped, and keeps at least half of the delay whatever the jitter", () => {
     const backoff = { baseMs: 1_000, maxMs: 30_000 };
-    expect([1, 2, 3, 4, 5, 6, 7].map((attempts) => retryDelayMs(attempts, backoff, 1))).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000]);
+    expect([1, 2, 3, 4, 5, 6, 7].map((attempts) => retryDelayMs(attempts, backoff, 1))).toEqual([
+      1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000,
+    ]);
     expect(retryDelayMs(3, backoff, 0)).toBe(2_000);
     expect(retryDelayMs(3, backoff, 0.5)).toBe(3_000);
   });
@@ -52,7 +54,10 @@ describe(`the outbox worker on ${databaseKind()}`, () => {
     const b = new OutboxWorker({ handlers: [handler], workerId: "b" });
     await Promise.all([a.drain(), b.drain()]);
     expect(seen.sort()).toEqual([...ids].sort());
-    const delivered = await database().prisma.outboxEvent.findMany({ where: { type }, select: { status: true, attempts: true, lockedBy: true } });
+    const delivered = await database().prisma.outboxEvent.findMany({
+      where: { type },
+      select: { status: true, attempts: true, lockedBy: true },
+    });
     expect(delivered.every((event) => event.status === "delivered" && event.attempts === 1)).toBe(true);
     if (databaseKind() === "postgresql") expect(new Set(delivered.map((event) => event.lockedBy))).toEqual(new Set(["a", "b"]));
   });
@@ -121,7 +126,9 @@ describe(`the outbox worker on ${databaseKind()}`, () => {
     const type = `test.coalesce.${newId()}`;
     const ids = await enqueue(type, 30, { coalesceKey: `card:${newId()}` });
     const handled: OutboxRecord[] = [];
-    const worker = new OutboxWorker({ handlers: [{ type, kind: "delivery", coalesce: true, batchSize: 100, handle: async (event) => void handled.push(event) }] });
+    const worker = new OutboxWorker({
+      handlers: [{ type, kind: "delivery", coalesce: true, batchSize: 100, handle: async (event) => void handled.push(event) }],
+    });
     await worker.drain();
     expect(handled.map((event) => event.id)).toEqual([ids.at(-1)]);
     expect(await database().prisma.outboxEvent.count({ where: { type, status: "delivered" } })).toBe(30);

@@ -155,7 +155,10 @@ export class OutboxWorker {
         const valid = await tx.$queryRaw<{ id: string }[]>`
           SELECT id FROM outbox_events WHERE id = ANY(${ids}::uuid[]) AND locked_by = ${this.workerId} AND status = 'pending' FOR UPDATE`;
         const validIds = new Set(valid.map((row) => row.id));
-        await handler.handle(tx, events.filter((event) => validIds.has(event.id)));
+        await handler.handle(
+          tx,
+          events.filter((event) => validIds.has(event.id)),
+        );
         await this.markDelivered(tx, [...validIds]);
       });
     } catch (error) {
@@ -170,10 +173,15 @@ export class OutboxWorker {
       groups.set(key, [...(groups.get(key) ?? []), event]);
     }
     for (const group of groups.values()) {
-      const newest = group.reduce((a, b) => (b.createdAt > a.createdAt || (b.createdAt.getTime() === a.createdAt.getTime() && b.id > a.id) ? b : a));
+      const newest = group.reduce((a, b) =>
+        b.createdAt > a.createdAt || (b.createdAt.getTime() === a.createdAt.getTime() && b.id > a.id) ? b : a,
+      );
       try {
         await handler.handle(newest);
-        await this.markDelivered(db, group.map((event) => event.id));
+        await this.markDelivered(
+          db,
+          group.map((event) => event.id),
+        );
       } catch (error) {
         await this.markFailed(group, error);
       }

@@ -12,6 +12,7 @@ import type { LockedCard } from "./lock-card";
 export type BalanceChange = {
   /** The ledger entry's id, chosen by the caller so the stored answer can carry it (newId()). */
   entryId: string;
+  /** The card as the decision saw it; the write applies only if the card's version is still this one's. */
   card: LockedCard;
   timeZone: string;
   type: LedgerEntryType;
@@ -32,16 +33,19 @@ export type BalanceChange = {
 };
 
 /**
- * Writes one balance change, in one statement, inside the caller's
- * transaction (which holds the card's row lock): the card's new balances and
+ * Writes one balance change in one statement: the card's new balances and
  * bumped version, the immutable ledger row with its balances after, the
  * outbox events for the wallets and the statistics, the idempotency record,
- * and the staff member's last activity. Either all of it is written or, when
- * the transaction rolls back, none of it.
+ * and the staff member's last activity.
  *
- * One round trip on purpose: this is the path every stamp takes.
+ * The card is updated only if its version is still the one the decision was
+ * made on (compare-and-swap); every other write hangs off that update, so when
+ * another change got there first nothing at all is written and this returns
+ * null for the caller to decide again. A statement is atomic on its own, so
+ * this needs no surrounding transaction (the fast path); inside one that holds
+ * the card's lock it always applies.
  */
-export async function applyBalanceChange(tx: Tx, ctx: ServiceContext, change: BalanceChange): Promise<{ version: number }> {
+export async function applyBalanceChange(tx: Tx, ctx: ServiceContext, change: BalanceChange): Promise<{ version: number } | null> {
   const now = ctx.clock.now();
   const { card, entryId } = change;
   const stampsAfter = card.stampCount + change.stampsDelta;
@@ -78,21 +82,22 @@ export async function applyBalanceChange(tx: Tx, ctx: ServiceContext, change: Ba
         last_activity_at = ${now}::timestamptz,
         version = version + 1,
         updated_at = ${now}::timestamptz
-      WHERE id = ${card.id}::uuid
+      WHERE id = ${card.id}::uuid AND version = ${card.version}::int
       RETURNING version
     ), entry AS (
       INSERT INTO ledger_entries (
         id, merchant_id, card_id, type, stamps_delta, points_delta, stamps_after, points_after,
         store_id, staff_member_id, user_id, api_key_id, reward_id, purchase_cents, order_reference,
         reason, ip, user_agent, idempotency_key, created_at)
-      VALUES (
+      SELECT
         ${entryId}::uuid, ${ctx.merchantId}::uuid, ${card.id}::uuid, ${change.type}::"LedgerEntryType",
         ${change.stampsDelta}::int, ${change.pointsDelta}::int, ${stampsAfter}::int, ${pointsAfter}::int,
         ${change.storeId}::uuid, ${change.staffMemberId}::uuid,
         ${actor.type === "user" ? actor.userId : null}::uuid, ${actor.type === "api_key" ? actor.apiKeyId : null}::uuid,
         ${change.rewardId ?? null}::uuid, ${change.purchaseCents ?? null}::int, ${change.orderReference ?? null}::text,
         ${change.reason ?? null}::text, ${ctx.request?.ip ?? null}::text, ${ctx.request?.userAgent ?? null}::text,
-        ${idem?.key ?? null}::text, ${now}::timestamptz)
+        ${idem?.key ?? null}::text, ${now}::timestamptz
+      FROM updated
     ), events AS (
       INSERT INTO outbox_events (id, merchant_id, type, payload, coalesce_key, next_attempt_at, created_at, updated_at)
       SELECT ${newId()}::uuid, ${ctx.merchantId}::uuid, ${EVENT_TYPES.walletCardChanged},
@@ -102,16 +107,18 @@ export async function applyBalanceChange(tx: Tx, ctx: ServiceContext, change: Ba
       UNION ALL
       SELECT ${newId()}::uuid, ${ctx.merchantId}::uuid, ${EVENT_TYPES.statsActivity}, ${JSON.stringify(activity)}::jsonb, NULL,
              ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
+      FROM updated
     ), staff AS (
       UPDATE staff_members SET last_activity_at = ${now}::timestamptz
-      WHERE id = ${change.staffMemberId}::uuid AND merchant_id = ${ctx.merchantId}::uuid
+      WHERE id = ${change.staffMemberId}::uuid AND merchant_id = ${ctx.merchantId}::uuid AND EXISTS (SELECT 1 FROM updated)
     ), idempotency AS (
       INSERT INTO idempotency_records (id, merchant_id, key, request_hash, response_status, response_body, created_at, expires_at)
       SELECT ${newId()}::uuid, ${ctx.merchantId}::uuid, ${idem?.key ?? null}::text, ${idem?.requestHash ?? null}::text, 200,
              ${idem ? JSON.stringify(idem.response) : null}::jsonb, ${now}::timestamptz,
              ${new Date(now.getTime() + IDEMPOTENCY_TTL_MS)}::timestamptz
+      FROM updated
       WHERE ${idem?.key ?? null}::text IS NOT NULL
     )
     SELECT version FROM updated`;
-  return { version: rows[0]!.version };
+  return rows[0] ?? null;
 }

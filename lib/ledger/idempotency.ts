@@ -11,7 +11,9 @@ export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** SHA-256 of a request's method, path and canonical body (keys sorted), so formatting differences don't matter. */
 export function hashRequest(method: string, path: string, body: unknown): string {
-  return createHash("sha256").update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}`).digest("hex");
+  return createHash("sha256")
+    .update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}`)
+    .digest("hex");
 }
 
 function canonicalJson(value: unknown): string {

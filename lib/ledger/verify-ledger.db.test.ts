@@ -20,7 +20,11 @@ describe("verifyLedger", () => {
     await prisma.card.update({ where: { id: card.id }, data: { stampCount: 7 } });
     const { mismatches } = await verifyLedger(prisma);
     expect(mismatches).toEqual([
-      expect.objectContaining({ cardNumber: card.cardNumber, problem: "balance", detail: "card holds 7 stamps / 0 points, ledger sums to 3 / 0" }),
+      expect.objectContaining({
+        cardNumber: card.cardNumber,
+        problem: "balance",
+        detail: "card holds 7 stamps / 0 points, ledger sums to 3 / 0",
+      }),
     ]);
     await prisma.card.update({ where: { id: card.id }, data: { stampCount: 3 } });
   });
@@ -29,7 +33,17 @@ describe("verifyLedger", () => {
     const { prisma } = database();
     const setup = await createMerchantSetup(prisma);
     const card = await createCard(prisma, setup.merchant, setup.program);
-    await prisma.ledgerEntry.create({ data: { merchantId: setup.merchant.id, cardId: card.id, type: "manual_adjustment", stampsDelta: 2, stampsAfter: 5, pointsAfter: 0, reason: "bad row" } });
+    await prisma.ledgerEntry.create({
+      data: {
+        merchantId: setup.merchant.id,
+        cardId: card.id,
+        type: "manual_adjustment",
+        stampsDelta: 2,
+        stampsAfter: 5,
+        pointsAfter: 0,
+        reason: "bad row",
+      },
+    });
     await prisma.card.update({ where: { id: card.id }, data: { stampCount: 2 } });
     const { mismatches } = await verifyLedger(prisma);
     expect(mismatches.filter((m) => m.cardId === card.id)).toEqual([expect.objectContaining({ problem: "chain" })]);
@@ -42,7 +56,9 @@ describe.runIf(databaseKind() === "postgresql")("npm run ledger:verify", () => {
     const db = await createPostgresDatabase(undefined, 2);
     const run = () =>
       new Promise<{ code: number | null; out: string }>((resolve) => {
-        const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/ledger-verify.ts"], { env: { ...process.env, DATABASE_URL: db.url } });
+        const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/ledger-verify.ts"], {
+          env: { ...process.env, DATABASE_URL: db.url },
+        });
         let out = "";
         child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
         child.stderr.on("data", (chunk: Buffer) => (out += chunk.toString()));

@@ -16,13 +16,26 @@ export type LedgerMismatch = {
  * command, never on a request path.
  */
 export async function verifyLedger(prisma: PrismaClient): Promise<{ cards: number; entries: number; mismatches: LedgerMismatch[] }> {
-  const balances = await prisma.$queryRaw<{ cardId: string; cardNumber: string; merchantId: string; stampCount: number; pointsBalance: number; stamps: bigint; points: bigint }[]>`
+  const balances = await prisma.$queryRaw<
+    { cardId: string; cardNumber: string; merchantId: string; stampCount: number; pointsBalance: number; stamps: bigint; points: bigint }[]
+  >`
     SELECT c.id AS "cardId", c.card_number AS "cardNumber", c.merchant_id AS "merchantId", c.stamp_count AS "stampCount",
            c.points_balance AS "pointsBalance", COALESCE(SUM(l.stamps_delta), 0)::bigint AS stamps, COALESCE(SUM(l.points_delta), 0)::bigint AS points
     FROM cards c LEFT JOIN ledger_entries l ON l.card_id = c.id
     GROUP BY c.id
     HAVING c.stamp_count <> COALESCE(SUM(l.stamps_delta), 0) OR c.points_balance <> COALESCE(SUM(l.points_delta), 0)`;
-  const chains = await prisma.$queryRaw<{ cardId: string; cardNumber: string; merchantId: string; entryId: string; expectedStamps: bigint; stampsAfter: number; expectedPoints: bigint; pointsAfter: number }[]>`
+  const chains = await prisma.$queryRaw<
+    {
+      cardId: string;
+      cardNumber: string;
+      merchantId: string;
+      entryId: string;
+      expectedStamps: bigint;
+      stampsAfter: number;
+      expectedPoints: bigint;
+      pointsAfter: number;
+    }[]
+  >`
     SELECT l.card_id AS "cardId", c.card_number AS "cardNumber", c.merchant_id AS "merchantId", l.id AS "entryId",
            SUM(l.stamps_delta) OVER w AS "expectedStamps", l.stamps_after AS "stampsAfter",
            SUM(l.points_delta) OVER w AS "expectedPoints", l.points_after AS "pointsAfter"

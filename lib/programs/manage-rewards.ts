@@ -28,7 +28,12 @@ export async function updateReward(ctx: ServiceContext, rewardId: string, input:
     const existing = await tx.reward.findFirst({ where: { id: rewardId, merchantId: ctx.merchantId }, select: { id: true } });
     if (!existing) throw new AppError("NOT_FOUND", {}, "No reward with this id in the catalog.");
     const reward = await tx.reward.update({ where: { id: existing.id }, data: input });
-    await recordAudit(tx, ctx, { action: input.active === false ? "reward.retired" : "reward.updated", targetType: "reward", targetId: reward.id, details: input });
+    await recordAudit(tx, ctx, {
+      action: input.active === false ? "reward.retired" : "reward.updated",
+      targetType: "reward",
+      targetId: reward.id,
+      details: input,
+    });
     return toRewardView(reward);
   });
 }

@@ -18,7 +18,11 @@ const PIN_TAKEN = new AppError(
 
 /** The merchant's staff, active first, by name. */
 export async function listStaff(ctx: ServiceContext): Promise<StaffView[]> {
-  const rows = await db.staffMember.findMany({ where: { merchantId: ctx.merchantId }, orderBy: [{ active: "desc" }, { name: "asc" }], select: STAFF_VIEW_SELECT });
+  const rows = await db.staffMember.findMany({
+    where: { merchantId: ctx.merchantId },
+    orderBy: [{ active: "desc" }, { name: "asc" }],
+    select: STAFF_VIEW_SELECT,
+  });
   const now = ctx.clock.now();
   return rows.map((row) => toStaffView(row, now));
 }
@@ -27,7 +31,11 @@ async function requireOwnStores(tx: Tx, ctx: ServiceContext, storeIds: string[])
   const unique = [...new Set(storeIds)];
   const found = await tx.store.count({ where: { id: { in: unique }, merchantId: ctx.merchantId, archivedAt: null } });
   if (found !== unique.length) {
-    throw new AppError("VALIDATION_FAILED", { fieldErrors: { storeIds: ["Every store must be an open store of this merchant."] } }, "Unknown store.");
+    throw new AppError(
+      "VALIDATION_FAILED",
+      { fieldErrors: { storeIds: ["Every store must be an open store of this merchant."] } },
+      "Unknown store.",
+    );
   }
 }
 
@@ -48,7 +56,12 @@ export async function createStaffMember(ctx: ServiceContext, input: CreateStaffI
         },
         select: STAFF_VIEW_SELECT,
       });
-      await recordAudit(tx, ctx, { action: "staff.created", targetType: "staff_member", targetId: created.id, details: { name: input.name, storeIds: input.storeIds } });
+      await recordAudit(tx, ctx, {
+        action: "staff.created",
+        targetType: "staff_member",
+        targetId: created.id,
+        details: { name: input.name, storeIds: input.storeIds },
+      });
       return created;
     });
     return toStaffView(row, ctx.clock.now());
@@ -61,13 +74,26 @@ export async function createStaffMember(ctx: ServiceContext, input: CreateStaffI
 /** Renames, moves between stores, or gives a new PIN (which also clears a lockout). */
 export async function updateStaffMember(ctx: ServiceContext, staffId: string, input: UpdateStaffInput): Promise<StaffView> {
   const pin = input.pin
-    ? { pinHash: await hashSecret(input.pin), pinLookup: pinLookupDigest(getConfig().secrets.secretKey, ctx.merchantId, input.pin), failedAttempts: 0, lockedUntil: null }
+    ? {
+        pinHash: await hashSecret(input.pin),
+        pinLookup: pinLookupDigest(getConfig().secrets.secretKey, ctx.merchantId, input.pin),
+        failedAttempts: 0,
+        lockedUntil: null,
+      }
     : {};
   try {
     const row = await db.$transaction(async (tx) => {
-      const existing = await tx.staffMember.findFirst({ where: { id: staffId, merchantId: ctx.merchantId }, select: { id: true, active: true } });
+      const existing = await tx.staffMember.findFirst({
+        where: { id: staffId, merchantId: ctx.merchantId },
+        select: { id: true, active: true },
+      });
       if (!existing) throw new AppError("NOT_FOUND", {}, "No staff member with this id.");
-      if (!existing.active && input.pin) throw new AppError("VALIDATION_FAILED", { fieldErrors: { pin: ["This staff member is deactivated."] } }, "Deactivated staff member.");
+      if (!existing.active && input.pin)
+        throw new AppError(
+          "VALIDATION_FAILED",
+          { fieldErrors: { pin: ["This staff member is deactivated."] } },
+          "Deactivated staff member.",
+        );
       if (input.storeIds) {
         await requireOwnStores(tx, ctx, input.storeIds);
         await tx.staffStore.deleteMany({ where: { staffMemberId: staffId } });
@@ -79,7 +105,12 @@ export async function updateStaffMember(ctx: ServiceContext, staffId: string, in
         select: STAFF_VIEW_SELECT,
       });
       const { pin: newPin, ...details } = input;
-      await recordAudit(tx, ctx, { action: "staff.updated", targetType: "staff_member", targetId: staffId, details: { ...details, pinChanged: newPin !== undefined } });
+      await recordAudit(tx, ctx, {
+        action: "staff.updated",
+        targetType: "staff_member",
+        targetId: staffId,
+        details: { ...details, pinChanged: newPin !== undefined },
+      });
       return updated;
     });
     return toStaffView(row, ctx.clock.now());
@@ -98,7 +129,11 @@ export async function deactivateStaffMember(ctx: ServiceContext, staffId: string
   const row = await db.$transaction(async (tx) => {
     const existing = await tx.staffMember.findFirst({ where: { id: staffId, merchantId: ctx.merchantId }, select: { id: true } });
     if (!existing) throw new AppError("NOT_FOUND", {}, "No staff member with this id.");
-    const updated = await tx.staffMember.update({ where: { id: staffId }, data: { active: false, pinLookup: null }, select: STAFF_VIEW_SELECT });
+    const updated = await tx.staffMember.update({
+      where: { id: staffId },
+      data: { active: false, pinLookup: null },
+      select: STAFF_VIEW_SELECT,
+    });
     await recordAudit(tx, ctx, { action: "staff.deactivated", targetType: "staff_member", targetId: staffId });
     return updated;
   });
@@ -110,7 +145,11 @@ export async function unlockStaffMember(ctx: ServiceContext, staffId: string): P
   const row = await db.$transaction(async (tx) => {
     const existing = await tx.staffMember.findFirst({ where: { id: staffId, merchantId: ctx.merchantId }, select: { id: true } });
     if (!existing) throw new AppError("NOT_FOUND", {}, "No staff member with this id.");
-    const updated = await tx.staffMember.update({ where: { id: staffId }, data: { failedAttempts: 0, lockedUntil: null }, select: STAFF_VIEW_SELECT });
+    const updated = await tx.staffMember.update({
+      where: { id: staffId },
+      data: { failedAttempts: 0, lockedUntil: null },
+      select: STAFF_VIEW_SELECT,
+    });
     await recordAudit(tx, ctx, { action: "staff.unlocked", targetType: "staff_member", targetId: staffId });
     return updated;
   });

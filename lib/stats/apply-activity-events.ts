@@ -76,7 +76,13 @@ export async function applyActivityEvents(tx: Tx, events: ActivityEvent[]): Prom
 
   for (const event of events) {
     const key = [event.merchantId, event.day, event.storeId ?? "", event.staffMemberId ?? ""].join("|");
-    const row = daily.get(key) ?? { merchantId: event.merchantId, day: event.day, storeKey: event.storeId ?? "", staffKey: event.staffMemberId ?? "", counters: { ...ZERO } };
+    const row = daily.get(key) ?? {
+      merchantId: event.merchantId,
+      day: event.day,
+      storeKey: event.storeId ?? "",
+      staffKey: event.staffMemberId ?? "",
+      counters: { ...ZERO },
+    };
     const add = countersOf(event);
     for (const name of Object.keys(add) as (keyof Counters)[]) row.counters[name] += add[name];
     daily.set(key, row);

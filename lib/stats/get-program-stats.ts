@@ -21,7 +21,15 @@ type PeriodRow = {
   newMembers: bigint;
 };
 
-type GroupRow = { key: string; stamps: bigint; points: bigint; redeemed: bigint; purchases: bigint; purchaseCents: bigint; newMembers: bigint };
+type GroupRow = {
+  key: string;
+  stamps: bigint;
+  points: bigint;
+  redeemed: bigint;
+  purchases: bigint;
+  purchaseCents: bigint;
+  newMembers: bigint;
+};
 
 /**
  * Program statistics from the summaries (never a ledger scan): at most a few

@@ -28,7 +28,9 @@ describe("program statistics", () => {
       ],
       program: { type: "hybrid", stampsTarget: 2, cooldownMinutes: 0, maxDailyStamps: 10, pointsPerEuro: 2 },
     });
-    const reward = await prisma.reward.create({ data: { merchantId: setup.merchant.id, programId: setup.program.id, name: "Mug", pointsCost: 20 } });
+    const reward = await prisma.reward.create({
+      data: { merchantId: setup.merchant.id, programId: setup.program.id, name: "Mug", pointsCost: 20 },
+    });
     const [gare, kirchberg] = setup.stores;
     const [ana, ben] = setup.staff;
     const at = (iso: string) => clock.set(iso);
@@ -49,8 +51,18 @@ describe("program statistics", () => {
     // Today: Max joins at Kirchberg, buys twice (12.99 € → 25 points and 5.01 € → 10 at 2 per euro) and redeems the mug; Léa gets a stamp.
     at("2026-04-01T08:00:00+02:00");
     const max = (await enrollCustomer(setup.ctx, { storeId: kirchberg!.id, customer: { name: "Max" }, emailConsent: false })).card;
-    await earnPoints(setup.ctx, { card: { cardNumber: max.cardNumber }, storeId: kirchberg!.id, staffId: ben!.id, purchaseAmountCents: 1299 });
-    await earnPoints(setup.ctx, { card: { cardNumber: max.cardNumber }, storeId: kirchberg!.id, staffId: ben!.id, purchaseAmountCents: 501 });
+    await earnPoints(setup.ctx, {
+      card: { cardNumber: max.cardNumber },
+      storeId: kirchberg!.id,
+      staffId: ben!.id,
+      purchaseAmountCents: 1299,
+    });
+    await earnPoints(setup.ctx, {
+      card: { cardNumber: max.cardNumber },
+      storeId: kirchberg!.id,
+      staffId: ben!.id,
+      purchaseAmountCents: 501,
+    });
     await redeemReward(setup.ctx, { card: { cardNumber: max.cardNumber }, storeId: kirchberg!.id, staffId: ben!.id, rewardId: reward.id });
     at("2026-04-01T10:00:00+02:00");
     await stamp(lea.cardNumber, gare!.id, ana!.id);
@@ -77,7 +89,14 @@ describe("program statistics", () => {
     const gare = stats.byStore.find((row) => row.storeId === setup.stores[0]!.id);
     const kirchberg = stats.byStore.find((row) => row.storeId === setup.stores[1]!.id);
     expect(gare).toMatchObject({ name: setup.stores[0]!.name, stampsIssued: 3, rewardsRedeemed: 1, newMembers: 1 });
-    expect(kirchberg).toMatchObject({ stampsIssued: 0, pointsIssued: 35, purchases: 2, purchaseCents: 1800, rewardsRedeemed: 1, newMembers: 1 });
+    expect(kirchberg).toMatchObject({
+      stampsIssued: 0,
+      pointsIssued: 35,
+      purchases: 2,
+      purchaseCents: 1800,
+      rewardsRedeemed: 1,
+      newMembers: 1,
+    });
     expect(stats.byStaff.find((row) => row.name === "Ana")).toMatchObject({ stampsIssued: 3, rewardsRedeemed: 1 });
     expect(stats.byStaff.find((row) => row.name === "Ben")).toMatchObject({ pointsIssued: 35, purchases: 2 });
   });
@@ -85,8 +104,13 @@ describe("program statistics", () => {
   it("kept incrementally, equal what a rebuild from the ledger computes", async () => {
     const { prisma } = database();
     const snapshot = async () => ({
-      daily: await prisma.activityDaily.findMany({ where: { merchantId: setup.merchant.id }, orderBy: [{ day: "asc" }, { storeKey: "asc" }, { staffKey: "asc" }] }),
-      activity: (await prisma.cardActivityDay.findMany({ where: { merchantId: setup.merchant.id }, orderBy: { day: "asc" } })).filter((row) => row.cards !== 0),
+      daily: await prisma.activityDaily.findMany({
+        where: { merchantId: setup.merchant.id },
+        orderBy: [{ day: "asc" }, { storeKey: "asc" }, { staffKey: "asc" }],
+      }),
+      activity: (await prisma.cardActivityDay.findMany({ where: { merchantId: setup.merchant.id }, orderBy: { day: "asc" } })).filter(
+        (row) => row.cards !== 0,
+      ),
     });
     const incremental = await snapshot();
     await prisma.$transaction((tx) => rebuildStats(tx, setup.merchant.id));

@@ -22,14 +22,26 @@ export async function createStore(ctx: ServiceContext, input: CreateStoreInput):
     const code = input.code ?? generateStoreCode();
     try {
       const store = await db.$transaction(async (tx) => {
-        const created = await tx.store.create({ data: { merchantId: ctx.merchantId, name: input.name, address: input.address ?? null, code } });
-        await recordAudit(tx, ctx, { action: "store.created", targetType: "store", targetId: created.id, details: { name: input.name, code } });
+        const created = await tx.store.create({
+          data: { merchantId: ctx.merchantId, name: input.name, address: input.address ?? null, code },
+        });
+        await recordAudit(tx, ctx, {
+          action: "store.created",
+          targetType: "store",
+          targetId: created.id,
+          details: { name: input.name, code },
+        });
         return created;
       });
       return toStoreView(store);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      if (input.code) throw new AppError("VALIDATION_FAILED", { fieldErrors: { code: ["This store code is already taken: choose another."] } }, "Store code taken.");
+      if (input.code)
+        throw new AppError(
+          "VALIDATION_FAILED",
+          { fieldErrors: { code: ["This store code is already taken: choose another."] } },
+          "Store code taken.",
+        );
       if (attempt >= 5) throw error;
     }
   }

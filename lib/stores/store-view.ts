@@ -5,7 +5,14 @@ import type { storeViewSchema } from "./schemas";
 
 export type StoreView = z.infer<typeof storeViewSchema>;
 
-export function toStoreView(store: { id: string; name: string; code: string; address: string | null; archivedAt: Date | null; createdAt: Date }): StoreView {
+export function toStoreView(store: {
+  id: string;
+  name: string;
+  code: string;
+  address: string | null;
+  archivedAt: Date | null;
+  createdAt: Date;
+}): StoreView {
   return {
     id: store.id,
     name: store.name,

@@ -48,7 +48,9 @@ describe("vendor API authentication, tenancy and bad input", () => {
   it("gives a second merchant's key 404 for every card, store, PIN and reward of the first, and changes nothing", async () => {
     const { prisma } = database();
     const card = await createCard(prisma, first.merchant, first.program);
-    const reward = await prisma.reward.create({ data: { merchantId: first.merchant.id, programId: first.program.id, name: "R", pointsCost: 1 } });
+    const reward = await prisma.reward.create({
+      data: { merchantId: first.merchant.id, programId: first.program.id, name: "R", pointsCost: 1 },
+    });
     const staffId = first.staff[0]!.id;
     const key = second.apiKey.key;
     const ownStore = second.store.id;
@@ -61,9 +63,24 @@ describe("vendor API authentication, tenancy and bad input", () => {
       callRoute(transactionsRoute.GET, { path: `/x/${cardNumber}/transactions`, apiKey: key, params: { cardNumber } }),
       callRoute(stampRoute.POST, { method: "POST", path: "/x", apiKey: key, body: { cardNumber, storeId: ownStore, staffPin: "5678" } }),
       callRoute(stampRoute.POST, { method: "POST", path: "/x", apiKey: key, body: { cardNumber, storeId: theirStore, staffPin: "5678" } }),
-      callRoute(stampRedeemRoute.POST, { method: "POST", path: "/x", apiKey: key, body: { cardNumber, storeId: ownStore, staffPin: "5678" } }),
-      callRoute(pointsRoute.POST, { method: "POST", path: "/x", apiKey: key, body: { cardNumber, storeId: ownStore, staffPin: "5678", purchaseAmountCents: 100 } }),
-      callRoute(pointsRedeemRoute.POST, { method: "POST", path: "/x", apiKey: key, body: { cardNumber, storeId: ownStore, staffPin: "5678", rewardId: reward.id } }),
+      callRoute(stampRedeemRoute.POST, {
+        method: "POST",
+        path: "/x",
+        apiKey: key,
+        body: { cardNumber, storeId: ownStore, staffPin: "5678" },
+      }),
+      callRoute(pointsRoute.POST, {
+        method: "POST",
+        path: "/x",
+        apiKey: key,
+        body: { cardNumber, storeId: ownStore, staffPin: "5678", purchaseAmountCents: 100 },
+      }),
+      callRoute(pointsRedeemRoute.POST, {
+        method: "POST",
+        path: "/x",
+        apiKey: key,
+        body: { cardNumber, storeId: ownStore, staffPin: "5678", rewardId: reward.id },
+      }),
       callRoute(pinRoute.PATCH, { method: "PATCH", path: "/x", apiKey: key, body: { name: "Hacked" }, params: { id: staffId } }),
       callRoute(pinRoute.DELETE, { method: "DELETE", path: "/x", apiKey: key, params: { id: staffId } }),
       callRoute(pinUnlockRoute.POST, { method: "POST", path: "/x", apiKey: key, params: { id: staffId } }),
@@ -73,7 +90,10 @@ describe("vendor API authentication, tenancy and bad input", () => {
     expect(answers.map((answer) => [answer.status, answer.body.code])).toEqual(answers.map(() => [404, "NOT_FOUND"]));
 
     expect(await prisma.ledgerEntry.count({ where: { cardId: card.id } })).toBe(0);
-    expect(await prisma.staffMember.findUniqueOrThrow({ where: { id: staffId } })).toMatchObject({ name: first.staff[0]!.name, active: true });
+    expect(await prisma.staffMember.findUniqueOrThrow({ where: { id: staffId } })).toMatchObject({
+      name: first.staff[0]!.name,
+      active: true,
+    });
     expect(await prisma.reward.findUniqueOrThrow({ where: { id: reward.id } })).toMatchObject({ active: true });
     const stores = await callRoute(storesRoute.GET, { path: "/x", apiKey: key });
     expect((stores.body.stores as { id: string }[]).map((store) => store.id)).toEqual([ownStore]);
@@ -89,11 +109,15 @@ describe("vendor API authentication, tenancy and bad input", () => {
     expect(malformed.status).toBe(422);
     expect(malformed.body).toMatchObject({ code: "VALIDATION_FAILED", detail: expect.stringContaining("Malformed JSON") });
 
-    const wrongTypes = await post({ body: { cardNumber: card.cardNumber, storeId: first.store.id, staffPin: 1234, purchaseAmountCents: "12.50" } });
+    const wrongTypes = await post({
+      body: { cardNumber: card.cardNumber, storeId: first.store.id, staffPin: 1234, purchaseAmountCents: "12.50" },
+    });
     expect(wrongTypes.status).toBe(422);
     expect(Object.keys(wrongTypes.body.errors as object).sort()).toEqual(["purchaseAmountCents", "staffPin"]);
 
-    const unknown = await post({ body: { cardNumber: card.cardNumber, storeId: first.store.id, staffPin: "1234", purchaseAmountCents: 100, discount: 5 } });
+    const unknown = await post({
+      body: { cardNumber: card.cardNumber, storeId: first.store.id, staffPin: "1234", purchaseAmountCents: 100, discount: 5 },
+    });
     expect(unknown.status).toBe(422);
     expect(unknown.body).toMatchObject({ errors: { discount: ["Unknown field."] } });
 
@@ -107,7 +131,13 @@ describe("vendor API authentication, tenancy and bad input", () => {
     const notAnObject = await post({ rawBody: "[1,2,3]", headers: { "content-type": "application/json" } });
     expect(notAnObject.status).toBe(422);
 
-    const badId = await callRoute(pinRoute.PATCH, { method: "PATCH", path: "/x", apiKey: first.apiKey.key, body: { name: "x" }, params: { id: "not-a-uuid" } });
+    const badId = await callRoute(pinRoute.PATCH, {
+      method: "PATCH",
+      path: "/x",
+      apiKey: first.apiKey.key,
+      body: { name: "x" },
+      params: { id: "not-a-uuid" },
+    });
     expect(badId.status).toBe(404);
 
     expect(await prisma.ledgerEntry.count({ where: { cardId: card.id } })).toBe(0);

@@ -17,7 +17,11 @@ describe("balance-changing endpoints", () => {
     setup = await createMerchantSetup(database().prisma, {
       program: { type: "hybrid", stampsTarget: 2, cooldownMinutes: 30, maxDailyStamps: 5, pointsPerEuro: 1 },
     });
-    rewardId = (await database().prisma.reward.create({ data: { merchantId: setup.merchant.id, programId: setup.program.id, name: "Croissant", pointsCost: 10 } })).id;
+    rewardId = (
+      await database().prisma.reward.create({
+        data: { merchantId: setup.merchant.id, programId: setup.program.id, name: "Croissant", pointsCost: 10 },
+      })
+    ).id;
   });
 
   const post = (handler: typeof stampRoute.POST, path: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -27,30 +31,57 @@ describe("balance-changing endpoints", () => {
     const card = await createCard(database().prisma, setup.merchant, setup.program);
     const first = await post(stampRoute.POST, "/api/v1/vendor/loyalty/stamp", { cardNumber: card.cardNumber, storeId: setup.store.id });
     expect(first.status).toBe(200);
-    expect(stampResponseSchema.strict().parse(first.body)).toMatchObject({ stampCount: 1, stampsTarget: 2, rewardEarned: false, rewardAvailable: false, stampsToday: 1 });
+    expect(stampResponseSchema.strict().parse(first.body)).toMatchObject({
+      stampCount: 1,
+      stampsTarget: 2,
+      rewardEarned: false,
+      rewardAvailable: false,
+      stampsToday: 1,
+    });
 
     const second = await post(stampRoute.POST, "/api/v1/vendor/loyalty/stamp", { qrCode: card.qrPayload, storeId: setup.store.id });
     expect(second.status).toBe(429);
     expect(second.headers.get("content-type")).toBe("application/problem+json");
     expect(Number(second.headers.get("retry-after"))).toBeGreaterThan(1700);
-    expect(second.body).toMatchObject({ code: "COOLDOWN_ACTIVE", status: 429, retryAfter: expect.any(Number), nextStampAvailableAt: first.body.nextStampAvailableAt });
+    expect(second.body).toMatchObject({
+      code: "COOLDOWN_ACTIVE",
+      status: 429,
+      retryAfter: expect.any(Number),
+      nextStampAvailableAt: first.body.nextStampAvailableAt,
+    });
   });
 
   it("POST /stamp on a full card is 409 CARD_FULL; POST /stamp/redeem redeems it once, then 409 REWARD_NOT_AVAILABLE", async () => {
     const { prisma } = database();
     const card = await createCard(prisma, setup.merchant, setup.program);
     await prisma.card.update({ where: { id: card.id }, data: { stampCount: 2 } });
-    await prisma.ledgerEntry.create({ data: { merchantId: setup.merchant.id, cardId: card.id, type: "manual_adjustment", stampsDelta: 2, stampsAfter: 2, pointsAfter: 0, reason: "test" } });
+    await prisma.ledgerEntry.create({
+      data: {
+        merchantId: setup.merchant.id,
+        cardId: card.id,
+        type: "manual_adjustment",
+        stampsDelta: 2,
+        stampsAfter: 2,
+        pointsAfter: 0,
+        reason: "test",
+      },
+    });
 
     const full = await post(stampRoute.POST, "/api/v1/vendor/loyalty/stamp", { cardNumber: card.cardNumber, storeId: setup.store.id });
     expect(full.status).toBe(409);
     expect(full.body).toMatchObject({ code: "CARD_FULL", stampsTarget: 2 });
 
-    const redeemed = await post(stampRedeemRoute.POST, "/api/v1/vendor/loyalty/stamp/redeem", { cardNumber: card.cardNumber, storeId: setup.store.id });
+    const redeemed = await post(stampRedeemRoute.POST, "/api/v1/vendor/loyalty/stamp/redeem", {
+      cardNumber: card.cardNumber,
+      storeId: setup.store.id,
+    });
     expect(redeemed.status).toBe(200);
     expect(stampRedeemResponseSchema.strict().parse(redeemed.body)).toMatchObject({ stampCount: 0, rewardDescription: "A free coffee" });
 
-    const again = await post(stampRedeemRoute.POST, "/api/v1/vendor/loyalty/stamp/redeem", { cardNumber: card.cardNumber, storeId: setup.store.id });
+    const again = await post(stampRedeemRoute.POST, "/api/v1/vendor/loyalty/stamp/redeem", {
+      cardNumber: card.cardNumber,
+      storeId: setup.store.id,
+    });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: "REWARD_NOT_AVAILABLE", stampsNeeded: 2 });
   });
@@ -58,16 +89,41 @@ describe("balance-changing endpoints", () => {
   it("POST /points credits floor(cents × points per euro / 100) and keeps the order reference; POST /points/redeem spends them", async () => {
     const { prisma } = database();
     const card = await createCard(prisma, setup.merchant, setup.program);
-    const earned = await post(pointsRoute.POST, "/api/v1/vendor/loyalty/points", { cardNumber: card.cardNumber, storeId: setup.store.id, purchaseAmountCents: 1299, orderReference: "R-1001" });
+    const earned = await post(pointsRoute.POST, "/api/v1/vendor/loyalty/points", {
+      cardNumber: card.cardNumber,
+      storeId: setup.store.id,
+      purchaseAmountCents: 1299,
+      orderReference: "R-1001",
+    });
     expect(earned.status).toBe(200);
-    expect(pointsResponseSchema.strict().parse(earned.body)).toMatchObject({ pointsEarned: 12, pointsBalance: 12, purchaseAmountCents: 1299 });
-    expect(await prisma.ledgerEntry.findUniqueOrThrow({ where: { id: earned.body.transactionId as string } })).toMatchObject({ purchaseCents: 1299, orderReference: "R-1001", pointsAfter: 12 });
+    expect(pointsResponseSchema.strict().parse(earned.body)).toMatchObject({
+      pointsEarned: 12,
+      pointsBalance: 12,
+      purchaseAmountCents: 1299,
+    });
+    expect(await prisma.ledgerEntry.findUniqueOrThrow({ where: { id: earned.body.transactionId as string } })).toMatchObject({
+      purchaseCents: 1299,
+      orderReference: "R-1001",
+      pointsAfter: 12,
+    });
 
-    const spent = await post(pointsRedeemRoute.POST, "/api/v1/vendor/loyalty/points/redeem", { cardNumber: card.cardNumber, storeId: setup.store.id, rewardId });
+    const spent = await post(pointsRedeemRoute.POST, "/api/v1/vendor/loyalty/points/redeem", {
+      cardNumber: card.cardNumber,
+      storeId: setup.store.id,
+      rewardId,
+    });
     expect(spent.status).toBe(200);
-    expect(pointsRedeemResponseSchema.strict().parse(spent.body)).toMatchObject({ pointsSpent: 10, pointsBalance: 2, rewardName: "Croissant" });
+    expect(pointsRedeemResponseSchema.strict().parse(spent.body)).toMatchObject({
+      pointsSpent: 10,
+      pointsBalance: 2,
+      rewardName: "Croissant",
+    });
 
-    const short = await post(pointsRedeemRoute.POST, "/api/v1/vendor/loyalty/points/redeem", { cardNumber: card.cardNumber, storeId: setup.store.id, rewardId });
+    const short = await post(pointsRedeemRoute.POST, "/api/v1/vendor/loyalty/points/redeem", {
+      cardNumber: card.cardNumber,
+      storeId: setup.store.id,
+      rewardId,
+    });
     expect(short.status).toBe(409);
     expect(short.body).toMatchObject({ code: "INSUFFICIENT_POINTS", pointsNeeded: 8, pointsBalance: 2 });
   });
@@ -79,7 +135,11 @@ describe("balance-changing endpoints", () => {
     [100_000_001, "purchaseAmountCents is larger than this program accepts (100000)."],
   ])("POST /points with purchaseAmountCents %s is 422 naming the field", async (purchaseAmountCents, message) => {
     const card = await createCard(database().prisma, setup.merchant, setup.program);
-    const answer = await post(pointsRoute.POST, "/api/v1/vendor/loyalty/points", { cardNumber: card.cardNumber, storeId: setup.store.id, purchaseAmountCents });
+    const answer = await post(pointsRoute.POST, "/api/v1/vendor/loyalty/points", {
+      cardNumber: card.cardNumber,
+      storeId: setup.store.id,
+      purchaseAmountCents,
+    });
     expect(answer.status).toBe(422);
     expect(answer.body).toMatchObject({ code: "VALIDATION_FAILED", errors: { purchaseAmountCents: [message] } });
     expect(await database().prisma.ledgerEntry.count({ where: { cardId: card.id } })).toBe(0);
@@ -92,7 +152,12 @@ describe("balance-changing endpoints", () => {
     const headers = { "idempotency-key": "3f1c0b7e-tap-42" };
     const first = await post(stampRoute.POST, "/api/v1/vendor/loyalty/stamp", body, headers);
     // Same request, keys in another order and the number typed with spaces: the same request.
-    const replay = await post(stampRoute.POST, "/api/v1/vendor/loyalty/stamp", { storeId: setup.store.id, cardNumber: card.cardNumber }, headers);
+    const replay = await post(
+      stampRoute.POST,
+      "/api/v1/vendor/loyalty/stamp",
+      { storeId: setup.store.id, cardNumber: card.cardNumber },
+      headers,
+    );
     expect(first.status).toBe(200);
     expect(replay.status).toBe(200);
     expect(replay.body).toEqual(first.body);

@@ -30,7 +30,13 @@ describe("card endpoints", () => {
     });
     expect(created.status).toBe(201);
     const { card } = cardResponseSchema.parse(created.body);
-    expect(card).toMatchObject({ stampCount: 0, stampsTarget: 10, pointsBalance: 0, rewardAvailable: false, customer: { name: "Léa", email: "lea@example.com" } });
+    expect(card).toMatchObject({
+      stampCount: 0,
+      stampsTarget: 10,
+      pointsBalance: 0,
+      rewardAvailable: false,
+      customer: { name: "Léa", email: "lea@example.com" },
+    });
     expect(card.cardUrl).toMatch(/^https:\/\/loyalty\.test\/card\/[\w-]{20,}$/);
     const customer = await database().prisma.customer.findUniqueOrThrow({ where: { id: card.customer.id } });
     expect(customer).toMatchObject({ emailConsent: true, emailConsentVersion: "2026-01", locale: "fr", phone: "+352621123456" });
@@ -42,7 +48,10 @@ describe("card endpoints", () => {
   });
 
   it("POST /cards/enroll answers each bad field next to its name", async () => {
-    const answer = await enroll({ storeId: setup.store.id, customer: { email: "not-an-email", phone: "call me", birthday: "2999-01-01", shoeSize: 42 } });
+    const answer = await enroll({
+      storeId: setup.store.id,
+      customer: { email: "not-an-email", phone: "call me", birthday: "2999-01-01", shoeSize: 42 },
+    });
     expect(answer.status).toBe(422);
     expect(answer.body.errors).toEqual({
       "customer.email": ["Enter a valid email address."],
@@ -59,14 +68,19 @@ describe("card endpoints", () => {
     const byQr = await api(lookupRoute.POST, "POST", "/api/v1/vendor/loyalty/cards/lookup", { qrCode: card.qrCode });
     expect(byQr.status).toBe(200);
     expect((byQr.body.card as { id: string }).id).toBe(card.id);
-    const byNumber = await api(lookupRoute.POST, "POST", "/api/v1/vendor/loyalty/cards/lookup", { cardNumber: formatCardNumber(card.cardNumber) });
+    const byNumber = await api(lookupRoute.POST, "POST", "/api/v1/vendor/loyalty/cards/lookup", {
+      cardNumber: formatCardNumber(card.cardNumber),
+    });
     expect((byNumber.body.card as { id: string }).id).toBe(card.id);
 
     const typo = card.cardNumber.slice(0, -1) + String((Number(card.cardNumber.at(-1)) + 1) % 10);
     const wrongDigit = await api(lookupRoute.POST, "POST", "/api/v1/vendor/loyalty/cards/lookup", { cardNumber: typo });
     expect(wrongDigit.status).toBe(422);
     expect(wrongDigit.body).toMatchObject({ errors: { cardNumber: ["This card number is not valid: check the digits."] } });
-    const both = await api(lookupRoute.POST, "POST", "/api/v1/vendor/loyalty/cards/lookup", { cardNumber: card.cardNumber, qrCode: card.qrCode });
+    const both = await api(lookupRoute.POST, "POST", "/api/v1/vendor/loyalty/cards/lookup", {
+      cardNumber: card.cardNumber,
+      qrCode: card.qrCode,
+    });
     expect(both.status).toBe(422);
     const unknown = await api(lookupRoute.POST, "POST", "/api/v1/vendor/loyalty/cards/lookup", { qrCode: "LC1-does-not-exist-at-all" });
     expect(unknown.status).toBe(404);
@@ -81,7 +95,10 @@ describe("card endpoints", () => {
         method: "POST",
         path: "/api/v1/vendor/loyalty/cards/enroll",
         apiKey: mine.apiKey.key,
-        body: { storeId: mine.store.id, customer: { name, email: `${["anna", "ben", "chloe", "david", "emma"][i]}@example.com`, phone: `+352 691 000 00${i}` } },
+        body: {
+          storeId: mine.store.id,
+          customer: { name, email: `${["anna", "ben", "chloe", "david", "emma"][i]}@example.com`, phone: `+352 691 000 00${i}` },
+        },
       });
       cards.push(cardResponseSchema.parse(answer.body).card);
     }
@@ -108,8 +125,15 @@ describe("card endpoints", () => {
 
   it("GET /cards/{cardNumber}/transactions gives the card's ledger, newest first", async () => {
     const { card } = cardResponseSchema.parse((await enroll({ storeId: setup.store.id, customer: { name: "Zoé" } })).body);
-    for (let i = 0; i < 3; i++) await api(stampRoute.POST, "POST", "/api/v1/vendor/loyalty/stamp", { cardNumber: card.cardNumber, storeId: setup.store.id });
-    const answer = await api(transactionsRoute.GET, "GET", `/api/v1/vendor/loyalty/cards/${card.cardNumber}/transactions?limit=2`, undefined, { cardNumber: card.cardNumber });
+    for (let i = 0; i < 3; i++)
+      await api(stampRoute.POST, "POST", "/api/v1/vendor/loyalty/stamp", { cardNumber: card.cardNumber, storeId: setup.store.id });
+    const answer = await api(
+      transactionsRoute.GET,
+      "GET",
+      `/api/v1/vendor/loyalty/cards/${card.cardNumber}/transactions?limit=2`,
+      undefined,
+      { cardNumber: card.cardNumber },
+    );
     expect(answer.status).toBe(200);
     const page = transactionPageSchema.parse(answer.body);
     expect(page.transactions.map((t) => t.stampsAfter)).toEqual([3, 2]);

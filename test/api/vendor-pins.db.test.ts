@@ -33,7 +33,13 @@ describe("staff PINs", () => {
     const list = await api(pinsRoute.GET, "GET", "/api/v1/vendor/loyalty/pins");
     expect((list.body.staff as { id: string }[]).map((member) => member.id)).toContain(id);
 
-    const moved = await api(pinRoute.PATCH, "PATCH", `/api/v1/vendor/loyalty/pins/${id}`, { name: "Sophie M.", storeIds: [gare!.id, kirch!.id] }, { id });
+    const moved = await api(
+      pinRoute.PATCH,
+      "PATCH",
+      `/api/v1/vendor/loyalty/pins/${id}`,
+      { name: "Sophie M.", storeIds: [gare!.id, kirch!.id] },
+      { id },
+    );
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ name: "Sophie M.", storeIds: [gare!.id, kirch!.id].sort() });
 
@@ -46,12 +52,18 @@ describe("staff PINs", () => {
     const refused = await stamp({ cardNumber: card.cardNumber, storeId: kirch!.id, staffPin: "4821" });
     expect(refused.status).toBe(401);
     // The PIN is free again for someone else.
-    expect((await api(pinsRoute.POST, "POST", "/api/v1/vendor/loyalty/pins", { name: "Theo", pin: "4821", storeIds: [gare!.id] })).status).toBe(201);
+    expect(
+      (await api(pinsRoute.POST, "POST", "/api/v1/vendor/loyalty/pins", { name: "Theo", pin: "4821", storeIds: [gare!.id] })).status,
+    ).toBe(201);
   });
 
   it("refuse a PIN already used by an active colleague, a bad format and a foreign store, naming the field", async () => {
     await api(pinsRoute.POST, "POST", "/api/v1/vendor/loyalty/pins", { name: "Ana", pin: "7777", storeIds: [setup.store.id] });
-    const taken = await api(pinsRoute.POST, "POST", "/api/v1/vendor/loyalty/pins", { name: "Bea", pin: "7777", storeIds: [setup.store.id] });
+    const taken = await api(pinsRoute.POST, "POST", "/api/v1/vendor/loyalty/pins", {
+      name: "Bea",
+      pin: "7777",
+      storeIds: [setup.store.id],
+    });
     expect(taken.status).toBe(422);
     expect(taken.body).toMatchObject({ code: "VALIDATION_FAILED", errors: { pin: [expect.stringContaining("already uses this PIN")] } });
 
@@ -60,13 +72,21 @@ describe("staff PINs", () => {
     expect(short.body).toMatchObject({ errors: { pin: ["A PIN has digits only."] } });
 
     const other = await createMerchantSetup(database().prisma);
-    const foreign = await api(pinsRoute.POST, "POST", "/api/v1/vendor/loyalty/pins", { name: "Dee", pin: "8888", storeIds: [other.store.id] });
+    const foreign = await api(pinsRoute.POST, "POST", "/api/v1/vendor/loyalty/pins", {
+      name: "Dee",
+      pin: "8888",
+      storeIds: [other.store.id],
+    });
     expect(foreign.status).toBe(422);
     expect(foreign.body).toMatchObject({ errors: { storeIds: [expect.any(String)] } });
   });
 
   it("5 wrong PINs for a staff member give 401s counting down, then PIN_LOCKED 423; unlock restores", async () => {
-    const member = await api(pinsRoute.POST, "POST", "/api/v1/vendor/loyalty/pins", { name: "Luca", pin: "2468", storeIds: [setup.store.id] });
+    const member = await api(pinsRoute.POST, "POST", "/api/v1/vendor/loyalty/pins", {
+      name: "Luca",
+      pin: "2468",
+      storeIds: [setup.store.id],
+    });
     const staffId = member.body.id as string;
     const card = await createCard(database().prisma, setup.merchant, setup.program);
     const attempt = (staffPin: string) => stamp({ cardNumber: card.cardNumber, storeId: setup.store.id, staffId, staffPin });
@@ -98,7 +118,10 @@ describe("staff PINs", () => {
     const card = await createCard(database().prisma, setup.merchant, setup.program);
     const ok = await stamp({ cardNumber: card.cardNumber, storeId: kirch!.id, staffPin: "90210" });
     expect(ok.status).toBe(200);
-    expect((await database().prisma.ledgerEntry.findFirstOrThrow({ where: { cardId: card.id }, include: { staffMember: true } })).staffMember?.name).toBe("Noor");
+    expect(
+      (await database().prisma.ledgerEntry.findFirstOrThrow({ where: { cardId: card.id }, include: { staffMember: true } })).staffMember
+        ?.name,
+    ).toBe("Noor");
 
     // Noor does not work at the first store.
     const elsewhere = await stamp({ cardNumber: card.cardNumber, storeId: setup.store.id, staffPin: "90210" });
@@ -111,7 +134,9 @@ describe("staff PINs", () => {
     const locked = await stamp({ cardNumber: card.cardNumber, storeId: kirch!.id, staffPin: "90210" });
     expect(locked.status).toBe(423);
     // Another store is another scope.
-    expect((await stamp({ cardNumber: card.cardNumber, storeId: setup.store.id, staffPin: "000000" })).body).toMatchObject({ attemptsLeft: 4 });
+    expect((await stamp({ cardNumber: card.cardNumber, storeId: setup.store.id, staffPin: "000000" })).body).toMatchObject({
+      attemptsLeft: 4,
+    });
   });
 
   it("require a PIN when the program does, naming the field", async () => {

@@ -23,10 +23,16 @@ describe("program, rewards, stores and stats endpoints", () => {
 
   it("GET /program is 404 before one exists; POST creates it with the platform defaults; a second POST is 422; PATCH changes it and is audited", async () => {
     const { merchant, key } = await newMerchant();
-    const call = (handler: typeof programRoute.GET, method: string, body?: unknown) => callRoute(handler, { method, path: "/api/v1/vendor/loyalty/program", apiKey: key, body });
+    const call = (handler: typeof programRoute.GET, method: string, body?: unknown) =>
+      callRoute(handler, { method, path: "/api/v1/vendor/loyalty/program", apiKey: key, body });
     expect((await call(programRoute.GET, "GET")).status).toBe(404);
 
-    const created = await call(programRoute.POST, "POST", { loyaltyType: "stamps", cardName: "Coffee card", stampsTarget: 8, stampsRewardDescription: "A free flat white" });
+    const created = await call(programRoute.POST, "POST", {
+      loyaltyType: "stamps",
+      cardName: "Coffee card",
+      stampsTarget: 8,
+      stampsRewardDescription: "A free flat white",
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       loyaltyType: "stamps",
@@ -50,26 +56,49 @@ describe("program, rewards, stores and stats endpoints", () => {
 
     const bad = await call(programRoute.PATCH, "PATCH", { cardColor: "brown", stampsTarget: 0, nope: true });
     expect(bad.status).toBe(422);
-    expect(bad.body.errors).toEqual({ cardColor: ["Use a hex color like #3b2314."], stampsTarget: [expect.any(String)], nope: ["Unknown field."] });
+    expect(bad.body.errors).toEqual({
+      cardColor: ["Use a hex color like #3b2314."],
+      stampsTarget: [expect.any(String)],
+      nope: ["Unknown field."],
+    });
     expect((await call(programRoute.PATCH, "PATCH", {})).status).toBe(422);
   });
 
   it("/program/rewards adds, edits and retires catalog rewards", async () => {
     const { key } = await newMerchant();
-    await callRoute(programRoute.POST, { method: "POST", path: "/api/v1/vendor/loyalty/program", apiKey: key, body: { loyaltyType: "points", cardName: "Points" } });
-    const created = await callRoute(rewardsRoute.POST, { method: "POST", path: "/api/v1/vendor/loyalty/program/rewards", apiKey: key, body: { name: "Tote bag", pointsCost: 150 } });
+    await callRoute(programRoute.POST, {
+      method: "POST",
+      path: "/api/v1/vendor/loyalty/program",
+      apiKey: key,
+      body: { loyaltyType: "points", cardName: "Points" },
+    });
+    const created = await callRoute(rewardsRoute.POST, {
+      method: "POST",
+      path: "/api/v1/vendor/loyalty/program/rewards",
+      apiKey: key,
+      body: { name: "Tote bag", pointsCost: 150 },
+    });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
-    const retired = await callRoute(rewardRoute.PATCH, { method: "PATCH", path: `/api/v1/vendor/loyalty/program/rewards/${id}`, apiKey: key, body: { active: false }, params: { rewardId: id } });
+    const retired = await callRoute(rewardRoute.PATCH, {
+      method: "PATCH",
+      path: `/api/v1/vendor/loyalty/program/rewards/${id}`,
+      apiKey: key,
+      body: { active: false },
+      params: { rewardId: id },
+    });
     expect(retired.body).toMatchObject({ name: "Tote bag", active: false });
     const list = await callRoute(rewardsRoute.GET, { path: "/api/v1/vendor/loyalty/program/rewards", apiKey: key });
     expect(list.body.rewards).toEqual([{ id, name: "Tote bag", description: null, pointsCost: 150, active: false }]);
-    expect((await callRoute(rewardsRoute.POST, { method: "POST", path: "/x", apiKey: key, body: { name: "Free", pointsCost: 0 } })).status).toBe(422);
+    expect(
+      (await callRoute(rewardsRoute.POST, { method: "POST", path: "/x", apiKey: key, body: { name: "Free", pointsCost: 0 } })).status,
+    ).toBe(422);
   });
 
   it("/stores creates stores with a generated or chosen code, refusing a taken code next to the field", async () => {
     const { key } = await newMerchant();
-    const post = (body: unknown) => callRoute(storesRoute.POST, { method: "POST", path: "/api/v1/vendor/loyalty/stores", apiKey: key, body });
+    const post = (body: unknown) =>
+      callRoute(storesRoute.POST, { method: "POST", path: "/api/v1/vendor/loyalty/stores", apiKey: key, body });
     const generated = await post({ name: "Gare", address: "1 Place de la Gare" });
     expect(generated.status).toBe(201);
     expect(generated.body).toMatchObject({ name: "Gare", code: expect.stringMatching(/^[A-HJ-NP-Z2-9]{7}$/), archived: false });

@@ -51,7 +51,9 @@ export default async function ApiReferencePage() {
           </p>
 
           <section className="mt-10 space-y-6 rounded-xl border border-stone-200 bg-white p-6" aria-labelledby="basics">
-            <h2 id="basics" className="sr-only">{t("basicsTitle")}</h2>
+            <h2 id="basics" className="sr-only">
+              {t("basicsTitle")}
+            </h2>
             <div>
               <h3 className="font-semibold">{t("authTitle")}</h3>
               <p className="mt-1 text-stone-700">{t("authBody")}</p>
@@ -86,7 +88,11 @@ export default async function ApiReferencePage() {
                 {section.tag}
               </h2>
               {section.operations.map((operation) => (
-                <article key={operation.anchor} id={operation.anchor} className="mt-6 scroll-mt-6 rounded-xl border border-stone-200 bg-white p-6">
+                <article
+                  key={operation.anchor}
+                  id={operation.anchor}
+                  className="mt-6 scroll-mt-6 rounded-xl border border-stone-200 bg-white p-6"
+                >
                   <h3 className="flex flex-wrap items-center gap-3">
                     <MethodBadge method={operation.method} />
                     <code className="break-all font-mono text-sm text-stone-900">{operation.path}</code>
@@ -114,7 +120,8 @@ export default async function ApiReferencePage() {
                   {operation.responses.map((response) => (
                     <div key={response.status} className="mt-5">
                       <h4 className="text-sm font-semibold uppercase tracking-wide text-stone-500">
-                        {t("response", { status: response.status })} — <span className="normal-case tracking-normal">{response.description}</span>
+                        {t("response", { status: response.status })} —{" "}
+                        <span className="normal-case tracking-normal">{response.description}</span>
                       </h4>
                       {response.fields.length > 0 ? <FieldTable fields={response.fields} labels={labels} /> : null}
                     </div>

@@ -16,7 +16,11 @@ async function routesOnDisk(): Promise<string[]> {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else if (entry.name === "route.ts") {
-        const route = path.relative(ROUTES_DIR, dir).split(path.sep).map((part) => part.replace(/^\[(.+)\]$/, "{$1}")).join("/");
+        const route = path
+          .relative(ROUTES_DIR, dir)
+          .split(path.sep)
+          .map((part) => part.replace(/^\[(.+)\]$/, "{$1}"))
+          .join("/");
         const handlers = (await import(full)) as Record<string, unknown>;
         for (const method of METHODS) if (typeof handlers[method] === "function") found.push(`${method} /${route}`);
       }
@@ -41,15 +45,43 @@ describe("the OpenAPI document", () => {
   it("covers every endpoint of design.md's vendor table", () => {
     const documented = new Set(VENDOR_OPERATIONS.map((operation) => `${operation.method.toUpperCase()} ${operation.path}`));
     const table = [
-      "GET /program", "POST /program", "PATCH /program", "GET /stats", "GET /stores", "POST /stores", "GET /cards",
-      "POST /cards/enroll", "POST /cards/lookup", "GET /cards/{cardNumber}/transactions", "POST /stamp", "POST /stamp/redeem",
-      "POST /points", "POST /points/redeem", "GET /pins", "POST /pins", "PATCH /pins/{id}", "DELETE /pins/{id}", "POST /pins/{id}/unlock",
+      "GET /program",
+      "POST /program",
+      "PATCH /program",
+      "GET /stats",
+      "GET /stores",
+      "POST /stores",
+      "GET /cards",
+      "POST /cards/enroll",
+      "POST /cards/lookup",
+      "GET /cards/{cardNumber}/transactions",
+      "POST /stamp",
+      "POST /stamp/redeem",
+      "POST /points",
+      "POST /points/redeem",
+      "GET /pins",
+      "POST /pins",
+      "PATCH /pins/{id}",
+      "DELETE /pins/{id}",
+      "POST /pins/{id}/unlock",
     ];
     for (const endpoint of table) expect(documented, endpoint).toContain(endpoint);
   });
 
   it("describes bodies, the Idempotency-Key of balance changes, and the error codes", () => {
-    const document = buildOpenApiDocument("https://loyalty.example") as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown>; required: string[] } }> }; parameters?: { name: string }[]; responses: Record<string, { description: string }> }>> };
+    const document = buildOpenApiDocument("https://loyalty.example") as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown>; required: string[] } }> };
+            parameters?: { name: string }[];
+            responses: Record<string, { description: string }>;
+          }
+        >
+      >;
+    };
     const stamp = document.paths[`${VENDOR_API_BASE}/stamp`]!.post!;
     const body = stamp.requestBody!.content["application/json"]!.schema;
     expect(Object.keys(body.properties)).toEqual(["cardNumber", "qrCode", "storeId", "staffPin", "staffId"]);

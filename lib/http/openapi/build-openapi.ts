@@ -22,7 +22,11 @@ const problemSchema: JsonSchema = {
     code: { type: "string", enum: Object.keys(ERROR_STATUS) },
     detail: { type: "string" },
     retryAfter: { type: "number", description: "Seconds until trying again makes sense (also sent as Retry-After)." },
-    errors: { type: "object", additionalProperties: { type: "array", items: { type: "string" } }, description: "Field → problems, for VALIDATION_FAILED." },
+    errors: {
+      type: "object",
+      additionalProperties: { type: "array", items: { type: "string" } },
+      description: "Field → problems, for VALIDATION_FAILED.",
+    },
   },
 };
 
@@ -54,7 +58,8 @@ function operationObject(operation: Operation): Record<string, unknown> {
       name: "Idempotency-Key",
       in: "header",
       required: false,
-      description: "Any unique string per intended change (a UUID). The same key with the same body returns the first answer again (with `Idempotent-Replayed: true`) without a second ledger entry; with another body it is refused (IDEMPOTENCY_CONFLICT). Keys are kept 24 hours.",
+      description:
+        "Any unique string per intended change (a UUID). The same key with the same body returns the first answer again (with `Idempotent-Replayed: true`) without a second ledger entry; with another body it is refused (IDEMPOTENCY_CONFLICT). Keys are kept 24 hours.",
       schema: { type: "string", pattern: "^[A-Za-z0-9_.:\\-]{1,255}$" },
     });
   }
@@ -62,14 +67,22 @@ function operationObject(operation: Operation): Record<string, unknown> {
     tags: [operation.tag],
     summary: operation.summary,
     ...(operation.description ? { description: operation.description } : {}),
-    operationId: `${operation.method}${operation.path.replace(/[{}]/g, "").replace(/\/(\w)/g, (_, c: string) => c.toUpperCase()).replace(/\W/g, "")}`,
+    operationId: `${operation.method}${operation.path
+      .replace(/[{}]/g, "")
+      .replace(/\/(\w)/g, (_, c: string) => c.toUpperCase())
+      .replace(/\W/g, "")}`,
     ...(parameters.length > 0 ? { parameters } : {}),
-    ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(operation.body, "input") } } } } : {}),
+    ...(operation.body
+      ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(operation.body, "input") } } } }
+      : {}),
     responses: {
       ...Object.fromEntries(
         operation.responses.map((response) => [
           String(response.status),
-          { description: response.description, ...(response.schema ? { content: { "application/json": { schema: jsonSchema(response.schema, "output") } } } : {}) },
+          {
+            description: response.description,
+            ...(response.schema ? { content: { "application/json": { schema: jsonSchema(response.schema, "output") } } } : {}),
+          },
         ]),
       ),
       ...errorResponses(operation.errors),
@@ -97,7 +110,9 @@ export function buildOpenApiDocument(publicUrl: string): Record<string, unknown>
     tags: ["Program", "Stores", "Cards", "Balances", "Staff PINs", "Statistics"].map((name) => ({ name })),
     paths,
     components: {
-      securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "A merchant API key (lk_…), created by the merchant's owner." } },
+      securitySchemes: {
+        apiKey: { type: "http", scheme: "bearer", description: "A merchant API key (lk_…), created by the merchant's owner." },
+      },
       schemas: { Problem: problemSchema },
     },
   };

@@ -46,7 +46,8 @@ export function describeSchema(schema: Schema, prefix = "", parentRequired = tru
     const path = prefix ? `${prefix}.${name}` : name;
     const required = parentRequired && (schema.required?.includes(name) ?? false);
     const nullable = property.anyOf?.find((option) => option.type !== "null");
-    const shown = nullable && property.anyOf?.length === 2 ? { ...nullable, description: property.description ?? nullable.description } : property;
+    const shown =
+      nullable && property.anyOf?.length === 2 ? { ...nullable, description: property.description ?? nullable.description } : property;
     const type = property.anyOf && nullable && property.anyOf.length === 2 ? `${typeOf(nullable)} | null` : typeOf(property);
     rows.push({ name: path, type, required, description: shown.description ?? null, constraints: constraintsOf(shown) });
     if (shown.type === "object" && shown.properties) rows.push(...describeSchema(shown, path, required));

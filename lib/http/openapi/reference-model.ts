@@ -19,7 +19,13 @@ export type ReferenceOperation = {
 export type ReferenceSection = { tag: string; operations: ReferenceOperation[] };
 
 type DocOperation = {
-  parameters?: { name: string; in: "path" | "query" | "header"; required: boolean; description?: string; schema: Record<string, unknown> }[];
+  parameters?: {
+    name: string;
+    in: "path" | "query" | "header";
+    required: boolean;
+    description?: string;
+    schema: Record<string, unknown>;
+  }[];
   requestBody?: { content: { "application/json": { schema: Record<string, unknown> } } };
   responses: Record<string, { content?: { "application/json": { schema: Record<string, unknown> } } }>;
 };
@@ -31,7 +37,11 @@ export function buildApiReference(publicUrl: string): ReferenceSection[] {
   for (const operation of VENDOR_OPERATIONS) {
     const doc = document.paths[`${VENDOR_API_BASE}${operation.path}`]![operation.method]!;
     const parameters = (doc.parameters ?? []).map((parameter) => {
-      const [row] = describeSchema({ type: "object", properties: { [parameter.name]: { ...parameter.schema, description: parameter.description } }, required: parameter.required ? [parameter.name] : [] });
+      const [row] = describeSchema({
+        type: "object",
+        properties: { [parameter.name]: { ...parameter.schema, description: parameter.description } },
+        required: parameter.required ? [parameter.name] : [],
+      });
       return { ...row!, location: parameter.in };
     });
     const reference: ReferenceOperation = {

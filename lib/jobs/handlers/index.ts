@@ -11,7 +11,11 @@ export const OUTBOX_HANDLERS: OutboxHandler[] = [
     type: EVENT_TYPES.statsActivity,
     kind: "transactional",
     batchSize: 500,
-    handle: (tx, events) => applyActivityEvents(tx, events.map((event) => event.payload as ActivityEvent)),
+    handle: (tx, events) =>
+      applyActivityEvents(
+        tx,
+        events.map((event) => event.payload as ActivityEvent),
+      ),
   },
   {
     type: EVENT_TYPES.walletCardChanged,

@@ -6,4 +6,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = vendorRoute({}, async ({ ctx }) => json({ staff: await listStaff(ctx) }));
 
-export const POST = vendorRoute({ body: createStaffInputSchema }, async ({ ctx, body }) => json(await createStaffMember(ctx, body), { status: 201 }));
+export const POST = vendorRoute({ body: createStaffInputSchema }, async ({ ctx, body }) =>
+  json(await createStaffMember(ctx, body), { status: 201 }),
+);

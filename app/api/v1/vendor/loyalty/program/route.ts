@@ -8,6 +8,8 @@ export const dynamic = "force-dynamic";
 
 export const GET = vendorRoute({}, async ({ ctx }) => json(await getProgram(ctx)));
 
-export const POST = vendorRoute({ body: createProgramInputSchema }, async ({ ctx, body }) => json(await createProgram(ctx, body), { status: 201 }));
+export const POST = vendorRoute({ body: createProgramInputSchema }, async ({ ctx, body }) =>
+  json(await createProgram(ctx, body), { status: 201 }),
+);
 
 export const PATCH = vendorRoute({ body: updateProgramInputSchema }, async ({ ctx, body }) => json(await updateProgram(ctx, body)));

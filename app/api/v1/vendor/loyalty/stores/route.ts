@@ -7,4 +7,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = vendorRoute({}, async ({ ctx }) => json({ stores: await listStores(ctx) }));
 
-export const POST = vendorRoute({ body: createStoreInputSchema }, async ({ ctx, body }) => json(await createStore(ctx, body), { status: 201 }));
+export const POST = vendorRoute({ body: createStoreInputSchema }, async ({ ctx, body }) =>
+  json(await createStore(ctx, body), { status: 201 }),
+);

@@ -4,4 +4,6 @@ import { json, vendorRoute } from "@/lib/http/api-route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = vendorRoute({ body: lookupRequestSchema }, async ({ ctx, body }) => json({ card: await findCard(ctx, cardRefOf(body)) }));
+export const POST = vendorRoute({ body: lookupRequestSchema }, async ({ ctx, body }) =>
+  json({ card: await findCard(ctx, cardRefOf(body)) }),
+);

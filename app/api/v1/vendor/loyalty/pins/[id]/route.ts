@@ -8,7 +8,9 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ id: idParamSchema });
 
-export const PATCH = vendorRoute({ params, body: updateStaffInputSchema }, async ({ ctx, params: { id }, body }) => json(await updateStaffMember(ctx, id, body)));
+export const PATCH = vendorRoute({ params, body: updateStaffInputSchema }, async ({ ctx, params: { id }, body }) =>
+  json(await updateStaffMember(ctx, id, body)),
+);
 
 /** Deactivates: the PIN stops working at once; past ledger entries keep the name. */
 export const DELETE = vendorRoute({ params }, async ({ ctx, params: { id } }) => json(await deactivateStaffMember(ctx, id)));

@@ -6,4 +6,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = vendorRoute({}, async ({ ctx }) => json({ rewards: await listRewards(ctx) }));
 
-export const POST = vendorRoute({ body: createRewardInputSchema }, async ({ ctx, body }) => json(await createReward(ctx, body), { status: 201 }));
+export const POST = vendorRoute({ body: createRewardInputSchema }, async ({ ctx, body }) =>
+  json(await createReward(ctx, body), { status: 201 }),
+);

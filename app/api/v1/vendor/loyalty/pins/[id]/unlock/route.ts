@@ -5,4 +5,6 @@ import { unlockStaffMember } from "@/lib/staff/manage-staff";
 
 export const dynamic = "force-dynamic";
 
-export const POST = vendorRoute({ params: z.object({ id: idParamSchema }) }, async ({ ctx, params: { id } }) => json(await unlockStaffMember(ctx, id)));
+export const POST = vendorRoute({ params: z.object({ id: idParamSchema }) }, async ({ ctx, params: { id } }) =>
+  json(await unlockStaffMember(ctx, id)),
+);

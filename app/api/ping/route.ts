@@ -1,0 +1,11 @@
+export const dynamic = "force-dynamic";
+
+const BODY = JSON.stringify({ status: "alive" });
+
+/**
+ * Liveness: the process answers, without touching the database (readiness is
+ * /api/health). Also the framework's ceiling in bench/stamp.ts.
+ */
+export function GET(): Response {
+  return new Response(BODY, { headers: { "content-type": "application/json", "cache-control": "no-store" } });
+}
