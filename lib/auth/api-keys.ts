@@ -21,16 +21,42 @@ const lastUsedWritten = new Map<string, number>();
 
 export type ApiKeyPrincipal = { apiKeyId: string; merchantId: string; merchantStatus: "active" | "suspended" };
 
+/**
+ * Keys that answered recently, so a busy integration costs no lookup per
+ * request (a database round trip is the stamp path's main cost). Revoking a
+ * key or suspending a merchant evicts at once in this process; other app
+ * instances see it within API_KEY_CACHE_TTL_MS.
+ */
+export const API_KEY_CACHE_TTL_MS = 10_000;
+const CACHE_MAX_ENTRIES = 10_000;
+const principalCache = new Map<string, { principal: ApiKeyPrincipal; until: number }>();
+
+export function forgetCachedApiKeys(match: (principal: ApiKeyPrincipal) => boolean): void {
+  for (const [hash, entry] of principalCache) if (match(entry.principal)) principalCache.delete(hash);
+}
+
 /** The merchant a bearer key belongs to, or null for an unknown or revoked key. */
 export async function authenticateApiKey(key: string, clock: Clock): Promise<ApiKeyPrincipal | null> {
   if (!key.startsWith(API_KEY_PREFIX) || key.length > 200) return null;
-  // On every vendor request: one indexed lookup, in plain SQL to keep the path short.
+  const keyHash = hashApiKey(key);
+  const now = clock.now().getTime();
+  const cached = principalCache.get(keyHash);
+  if (cached && cached.until > now) return cached.principal;
+  const principal = await lookUpApiKey(keyHash, now);
+  // Unknown keys are not cached: a key created a moment ago must work at once.
+  if (principal) {
+    if (principalCache.size >= CACHE_MAX_ENTRIES) principalCache.delete(principalCache.keys().next().value!);
+    principalCache.set(keyHash, { principal, until: now + API_KEY_CACHE_TTL_MS });
+  }
+  return principal;
+}
+
+async function lookUpApiKey(keyHash: string, now: number): Promise<ApiKeyPrincipal | null> {
   const [found] = await db.$queryRaw<{ id: string; merchantId: string; status: "active" | "suspended" }[]>`
     SELECT k.id, k.merchant_id AS "merchantId", m.status::text AS status
     FROM api_keys k JOIN merchants m ON m.id = k.merchant_id
-    WHERE k.key_hash = ${hashApiKey(key)} AND k.revoked_at IS NULL`;
+    WHERE k.key_hash = ${keyHash} AND k.revoked_at IS NULL`;
   if (!found) return null;
-  const now = clock.now().getTime();
   if ((lastUsedWritten.get(found.id) ?? 0) < now - LAST_USED_RESOLUTION_MS) {
     lastUsedWritten.set(found.id, now);
     await db.apiKey.update({ where: { id: found.id }, data: { lastUsedAt: new Date(now) } });
@@ -90,6 +116,7 @@ export async function revokeApiKey(ctx: ServiceContext, apiKeyId: string): Promi
     if (!existing) throw new AppError("NOT_FOUND", {}, "No API key with this id.");
     const row = await tx.apiKey.update({ where: { id: apiKeyId }, data: { revokedAt: existing.revokedAt ?? ctx.clock.now() } });
     await recordAudit(tx, ctx, { action: "api_key.revoked", targetType: "api_key", targetId: apiKeyId });
+    forgetCachedApiKeys((principal) => principal.apiKeyId === apiKeyId);
     return toView(row);
   });
 }

@@ -23,8 +23,9 @@ export type Database = {
  */
 export function openDatabase(settings: DatabaseSettings, purpose: string): Database {
   if (settings.kind === "postgresql") {
-    const adapterFactory = new PostgresAdapterFactory(postgresPoolConfig(settings.url, settings.poolSize));
-    const prisma = new PrismaClient({ adapter: adapterFactory });
+    const config = postgresPoolConfig(settings.url, settings.poolSize);
+    const prisma = new PrismaClient({ adapter: new PostgresAdapterFactory(config, true) });
+    const adapterFactory = new PostgresAdapterFactory({ ...config, max: 2 });
     return { kind: "postgresql", prisma, adapterFactory, close: () => prisma.$disconnect() };
   }
   const release = acquirePgliteLock(settings.dataDir, purpose);

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { Pool, PoolConfig } from "pg";
@@ -55,8 +55,18 @@ export class PostgresAdapterFactory implements SqlMigrationAwareDriverAdapterFac
   readonly adapterName = "@prisma/adapter-pg";
   private readonly inner: PrismaPg;
 
-  constructor(private readonly config: PoolConfig) {
-    this.inner = new PrismaPg(config);
+  /**
+   * With `cacheStatements`, every statement is a named prepared statement (named
+   * by a digest of its SQL), so PostgreSQL plans it once per connection instead
+   * of on every call: planning the stamp path's statements cost more than
+   * running them. Only for the app's client: the schema engine changes the
+   * schema under its connections, which would invalidate cached plans.
+   */
+  constructor(
+    private readonly config: PoolConfig,
+    cacheStatements = false,
+  ) {
+    this.inner = new PrismaPg(config, cacheStatements ? { statementNameGenerator: statementName } : undefined);
   }
 
   async connect(): Promise<SqlDriverAdapter> {
@@ -76,6 +86,10 @@ export class PostgresAdapterFactory implements SqlMigrationAwareDriverAdapterFac
     };
     return shadow;
   }
+}
+
+function statementName(query: { sql: string }): string {
+  return `q_${createHash("sha1").update(query.sql).digest("base64url")}`;
 }
 
 export function postgresPoolConfig(url: string, poolSize: number): PoolConfig {

@@ -88,3 +88,24 @@ export function decideStampRedemption({ stampCount, stampsTarget }: { stampCount
   if (stampCount < stampsTarget) return { ok: false, code: "REWARD_NOT_AVAILABLE", stampsNeeded: stampsTarget - stampCount };
   return { ok: true, stampCount: stampCount - stampsTarget, stampsDelta: -stampsTarget };
 }
+
+/**
+ * The stamp rules as the values a database guard needs, so one statement can
+ * check and apply a stamp atomically (lib/cards/add-stamp.ts, the fast path):
+ * a stamp is allowed when
+ *   stampCount < target
+ *   AND (stampDay ≠ today OR stampsOnDay < maxDailyStamps)
+ *   AND (cooldownCutoff is null OR lastStampAt is null OR lastStampAt ≤ cooldownCutoff).
+ * This is exactly when decideStamp accepts; a property test checks the two
+ * agree on both databases.
+ */
+export type StampGuard = { target: number; maxDailyStamps: number; today: string; cooldownCutoff: Date | null };
+
+export function stampGuard({ rules, now, timeZone }: { rules: StampRules; now: Date; timeZone: string }): StampGuard {
+  return {
+    target: rules.stampsTarget,
+    maxDailyStamps: rules.maxDailyStamps,
+    today: localDayOf(now, timeZone),
+    cooldownCutoff: rules.cooldownMinutes > 0 ? new Date(now.getTime() - rules.cooldownMinutes * 60_000) : null,
+  };
+}

@@ -1,4 +1,8 @@
-/** Outbox event types. Wallet and mail issues register their handlers against these. */
+/**
+ * Outbox event types. Wallet and mail issues register their handlers against
+ * these. The database function apply_balance_change writes the first and the
+ * last by name too (prisma/migrations/*_balance_change_function).
+ */
 export const EVENT_TYPES = {
   /** A card's balances or details changed: update its Apple and Google passes. Coalesced per card. */
   walletCardChanged: "wallet.card_changed",

@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetCounterContexts } from "@/lib/programs/get-counter-context";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db";
@@ -26,6 +27,7 @@ export async function createProgram(ctx: ServiceContext, input: CreateProgramInp
       await recordAudit(tx, ctx, { action: "program.created", targetType: "program", targetId: created.id, details: input });
       return created;
     });
+    forgetCounterContexts(ctx.merchantId);
     return toProgramView(program, []);
   } catch (error) {
     if (isUniqueViolation(error)) {

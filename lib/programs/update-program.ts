@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetCounterContexts } from "@/lib/programs/get-counter-context";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -37,5 +38,6 @@ export async function updateProgram(ctx: ServiceContext, input: UpdateProgramInp
     });
     return updated;
   });
+  forgetCounterContexts(ctx.merchantId);
   return toProgramView(program, program.rewards);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetCounterContexts } from "@/lib/programs/get-counter-context";
 import { randomInt } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
@@ -33,6 +34,7 @@ export async function createStore(ctx: ServiceContext, input: CreateStoreInput):
         });
         return created;
       });
+      forgetCounterContexts(ctx.merchantId);
       return toStoreView(store);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
