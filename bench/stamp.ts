@@ -26,6 +26,7 @@ import { measureHttp, measureLoop, type Measurement } from "./support/measure";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CARDS = 20_000;
 const CLIENT_COUNTS = [1, 8, 32];
+// The app's outbox worker runs in process, as by default; BENCH_NO_WORKER=1 runs it without (as with `npm run worker` apart).
 const SECRET_KEY = "bench-secret-key-0123456789abcdefghijklmnop";
 
 async function main() {
@@ -114,9 +115,18 @@ async function main() {
       }
     };
 
-    const rows: { clients: number; trivial: Measurement; sql: Measurement; stamp: Measurement }[] = [];
+    const rows: { clients: number; trivial: Measurement; trivialPost: Measurement; sql: Measurement; stamp: Measurement }[] = [];
     for (const clients of CLIENT_COUNTS) {
       const trivial = await measureHttp({ label: "GET /api/ping", url: `${app.url}/api/ping`, clients, seconds: SECONDS });
+      const trivialPost = await measureHttp({
+        label: "POST /api/ping + body",
+        url: `${app.url}/api/ping`,
+        clients,
+        seconds: SECONDS,
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: stampBody,
+      });
       const sql = await measureLoop("stamp SQL via pg", clients, SECONDS, sqlStamp);
       const stamp = await measureHttp({
         label: "POST /stamp",
@@ -127,7 +137,7 @@ async function main() {
         headers,
         body: stampBody,
       });
-      rows.push({ clients, trivial, sql, stamp });
+      rows.push({ clients, trivial, trivialPost, sql, stamp });
       console.log(`… ${clients} client(s) done`);
     }
     await pool.end();
@@ -188,7 +198,7 @@ async function main() {
 }
 
 function report(
-  rows: { clients: number; trivial: Measurement; sql: Measurement; stamp: Measurement }[],
+  rows: { clients: number; trivial: Measurement; trivialPost: Measurement; sql: Measurement; stamp: Measurement }[],
   hot: { hotMs: number; hotOk: number; stampsAdded: number },
   withPin: Measurement,
   argonRate: Measurement,
@@ -196,13 +206,13 @@ function report(
   const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
   console.log("\nclients  what                    req/s    p50 ms    p99 ms  errors  non-2xx");
   for (const row of rows) {
-    for (const m of [row.trivial, row.sql, row.stamp]) {
+    for (const m of [row.trivial, row.trivialPost, row.sql, row.stamp]) {
       console.log(
         `${String(row.clients).padStart(7)}  ${m.label.padEnd(20)}${fmt(m.requestsPerSecond, 0)}${fmt(m.p50)}${fmt(m.p99)}${String(m.errors).padStart(8)}${String(m.non2xx).padStart(9)}`,
       );
     }
     console.log(
-      `         POST /stamp ÷ trivial route: ${(row.stamp.requestsPerSecond / row.trivial.requestsPerSecond).toFixed(2)}   ÷ stamp SQL: ${(row.stamp.requestsPerSecond / row.sql.requestsPerSecond).toFixed(2)}`,
+      `         POST /stamp ÷ trivial route: ${(row.stamp.requestsPerSecond / row.trivial.requestsPerSecond).toFixed(2)}   ÷ trivial POST with body: ${(row.stamp.requestsPerSecond / row.trivialPost.requestsPerSecond).toFixed(2)}   ÷ stamp SQL: ${(row.stamp.requestsPerSecond / row.sql.requestsPerSecond).toFixed(2)}`,
     );
   }
   const at8 = rows.find((row) => row.clients === 8)!;

@@ -2,6 +2,7 @@ import "server-only";
 import { ConfigError, getConfig } from "@/lib/config";
 import { closeDatabase, getDatabase } from "@/lib/db";
 import { DatabaseInUseError } from "@/lib/db/pglite-lock";
+import { requestsSettled } from "@/lib/http/in-flight";
 import type { OutboxWorker } from "@/lib/jobs/outbox-worker";
 import { startOutboxWorker } from "@/lib/jobs/start-outbox-worker";
 import { logger, setLogLevel } from "@/lib/logger";
@@ -53,7 +54,9 @@ export async function startServerProcess(): Promise<void> {
     logger.info("app.stop", { signal });
     const forceExit = setTimeout(() => process.exit(0), 5_000);
     forceExit.unref();
-    Promise.resolve(worker?.stop())
+    // Requests in progress finish first, then the worker stops, then the database closes.
+    requestsSettled(4_000)
+      .then(() => worker?.stop())
       .then(() => closeDatabase())
       .finally(() => process.exit(0));
   };

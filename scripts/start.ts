@@ -11,6 +11,7 @@ import { formatDemoSummary } from "@/lib/demo/format-demo-summary";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { buildIfNeeded, withoutTelemetry } from "./build-if-needed";
 import { runCli } from "./cli";
+import { NEXT_SERVER_NODE_ARGS } from "./next-server-args";
 
 runCli(async () => {
   const config = getConfig();
@@ -33,7 +34,7 @@ runCli(async () => {
   console.log(`Serving ${config.publicUrl} (database: ${config.database.kind}). Press Ctrl-C to stop.`);
   const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
   // Our shutdown handler (lib/server-process.ts) closes the database before exiting; Next's own would race it.
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(config.port)], {
+  const server = spawn(process.execPath, [...NEXT_SERVER_NODE_ARGS, nextBin, "start", "-p", String(config.port)], {
     stdio: "inherit",
     env: { ...withoutTelemetry(), NEXT_MANUAL_SIG_HANDLE: "true" },
   });

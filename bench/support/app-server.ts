@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { NEXT_SERVER_NODE_ARGS } from "@/scripts/next-server-args";
 
-/** The built app (`next start`) on a port, with the given environment; stopped by `stop()`. */
+/** The built app (`next start`, with the flags `npm start` uses) on a port, with the given environment; stopped by `stop()`. */
 export async function startBuiltApp(env: Record<string, string>, port: number): Promise<{ url: string; stop(): Promise<void> }> {
   const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+  const child: ChildProcess = spawn(process.execPath, [...NEXT_SERVER_NODE_ARGS, nextBin, "start", "-p", String(port)], {
     env: {
       ...process.env,
       NODE_OPTIONS: "",

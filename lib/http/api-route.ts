@@ -6,6 +6,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { hashRequest, type IdempotencyInput } from "@/lib/ledger/idempotency";
 import { logger } from "@/lib/logger";
 import type { ServiceContext } from "@/lib/service-context";
+import { trackRequest } from "./in-flight";
 import { problemFromAppError, problemResponse } from "./problem";
 import { idempotencyKeySchema } from "./request-schemas";
 import { validationError } from "./zod-problem";
@@ -97,35 +98,36 @@ export function vendorRoute<Body = undefined, Query = undefined, Params = undefi
   options: VendorRouteOptions<Body, Query, Params>,
   handler: (args: VendorArgs<Body, Query, Params>) => Promise<Response>,
 ): (request: Request, context: RouteContext) => Promise<Response> {
-  return async (request, context) => {
-    try {
-      const rawParams = await context.params;
-      let params = undefined as Params;
-      if (options.params) {
-        const parsed = options.params.safeParse(rawParams);
-        if (!parsed.success) throw new AppError("NOT_FOUND", {}, "Nothing at this address.");
-        params = parsed.data;
+  return (request, context) =>
+    trackRequest(async () => {
+      try {
+        const rawParams = await context.params;
+        let params = undefined as Params;
+        if (options.params) {
+          const parsed = options.params.safeParse(rawParams);
+          if (!parsed.success) throw new AppError("NOT_FOUND", {}, "Nothing at this address.");
+          params = parsed.data;
+        }
+        const ctx = await authenticateVendor(request, options.clock ?? systemClock);
+        const url = new URL(request.url);
+        const query = options.query ? parse(options.query, Object.fromEntries(url.searchParams), "query") : (undefined as Query);
+        const rawBody = options.body ? await readJsonBody(request) : undefined;
+        const body = options.body ? parse(options.body, rawBody, "body") : (undefined as Body);
+        let idempotency: IdempotencyInput | undefined;
+        const key = request.headers.get("idempotency-key");
+        if (options.idempotent && key !== null) {
+          const checked = idempotencyKeySchema.safeParse(key);
+          if (!checked.success)
+            throw new AppError(
+              "VALIDATION_FAILED",
+              { fieldErrors: { "Idempotency-Key": [checked.error.issues[0]!.message] } },
+              "Invalid Idempotency-Key.",
+            );
+          idempotency = { key, requestHash: hashRequest(request.method, url.pathname, rawBody) };
+        }
+        return await handler({ ctx, body, query, params, request, idempotency });
+      } catch (error) {
+        return errorResponse(error, request);
       }
-      const ctx = await authenticateVendor(request, options.clock ?? systemClock);
-      const url = new URL(request.url);
-      const query = options.query ? parse(options.query, Object.fromEntries(url.searchParams), "query") : (undefined as Query);
-      const rawBody = options.body ? await readJsonBody(request) : undefined;
-      const body = options.body ? parse(options.body, rawBody, "body") : (undefined as Body);
-      let idempotency: IdempotencyInput | undefined;
-      const key = request.headers.get("idempotency-key");
-      if (options.idempotent && key !== null) {
-        const checked = idempotencyKeySchema.safeParse(key);
-        if (!checked.success)
-          throw new AppError(
-            "VALIDATION_FAILED",
-            { fieldErrors: { "Idempotency-Key": [checked.error.issues[0]!.message] } },
-            "Invalid Idempotency-Key.",
-          );
-        idempotency = { key, requestHash: hashRequest(request.method, url.pathname, rawBody) };
-      }
-      return await handler({ ctx, body, query, params, request, idempotency });
-    } catch (error) {
-      return errorResponse(error, request);
-    }
-  };
+    });
 }

@@ -9,3 +9,9 @@ const BODY = JSON.stringify({ status: "alive" });
 export function GET(): Response {
   return new Response(BODY, { headers: { "content-type": "application/json", "cache-control": "no-store" } });
 }
+
+/** The same answer to a POST whose JSON body is read and ignored: the framework's ceiling for requests like POST /stamp. */
+export async function POST(request: Request): Promise<Response> {
+  await request.text();
+  return GET();
+}
