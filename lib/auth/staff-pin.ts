@@ -22,6 +22,17 @@ export type AuthorizedStaff = { staffMemberId: string; name: string } | null;
 
 let dummyHash: Promise<string> | undefined;
 
+type PinOnlyRow = {
+  scopeId: string | null;
+  scopeFailures: number | null;
+  scopeLockedUntil: Date | null;
+  id: string | null;
+  name: string | null;
+  pinHash: string | null;
+  lockedUntil: Date | null;
+  atStore: boolean;
+};
+
 /**
  * Checks a staff PIN before a balance change. argon2 runs once, and only
  * when a PIN is presented: with a staff id, that member's hash; with a PIN
@@ -58,13 +69,26 @@ export async function authorizeStaff(ctx: ServiceContext, check: StaffCheck): Pr
     return requireStore(member, check.storeId);
   }
 
-  const scope = await db.pinLockout.findUnique({ where: { storeId_clientKey: { storeId: check.storeId, clientKey: check.clientKey } } });
-  if (scope && isLocked(scope.lockedUntil, now)) throw lockedError(scope.lockedUntil!);
+  // One round trip for the scope's lockout and the staff member the PIN's digest names.
   const digest = pinLookupDigest(getConfig().secrets.secretKey, ctx.merchantId, check.pin);
-  const member = await db.staffMember.findFirst({
-    where: { merchantId: ctx.merchantId, pinLookup: digest, active: true },
-    select: { id: true, name: true, pinHash: true, lockedUntil: true, stores: { select: { storeId: true } } },
-  });
+  const [found] = await db.$queryRaw<PinOnlyRow[]>`
+    SELECT l.id AS "scopeId", l.failed_attempts AS "scopeFailures", l.locked_until AS "scopeLockedUntil",
+           s.id, s.name, s.pin_hash AS "pinHash", s.locked_until AS "lockedUntil",
+           EXISTS (SELECT 1 FROM staff_stores ss WHERE ss.staff_member_id = s.id AND ss.store_id = ${check.storeId}::uuid) AS "atStore"
+    FROM (SELECT 1) AS one
+    LEFT JOIN pin_lockouts l ON l.store_id = ${check.storeId}::uuid AND l.client_key = ${check.clientKey}
+    LEFT JOIN staff_members s ON s.merchant_id = ${ctx.merchantId}::uuid AND s.pin_lookup = ${digest} AND s.active`;
+  const scope = found?.scopeId ? { id: found.scopeId, failedAttempts: found.scopeFailures!, lockedUntil: found.scopeLockedUntil } : null;
+  if (scope && isLocked(scope.lockedUntil, now)) throw lockedError(scope.lockedUntil!);
+  const member = found?.id
+    ? {
+        id: found.id,
+        name: found.name!,
+        pinHash: found.pinHash!,
+        lockedUntil: found.lockedUntil,
+        stores: found.atStore ? [{ storeId: check.storeId }] : [],
+      }
+    : null;
   if (!member) {
     dummyHash ??= hashSecret("timing-equalizer");
     await verifySecret(await dummyHash, check.pin);
