@@ -1,13 +1,8 @@
+import type { demoSeedJson } from "@/lib/demo/format-demo-summary";
 import { runCommand } from "./app-process";
 
-export type DemoCredentials = {
-  ownerEmail: string;
-  ownerPassword: string;
-  apiKey: string;
-  merchantId: string;
-  stores: { id: string; code: string; name: string }[];
-  staff: { id: string; name: string; pin: string }[];
-};
+/** What `npm run db:seed -- --json` prints. */
+export type DemoCredentials = ReturnType<typeof demoSeedJson>;
 
 let cached: Promise<DemoCredentials> | undefined;
 

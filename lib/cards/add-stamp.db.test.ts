@@ -1,19 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { AppError } from "@/lib/errors";
 import { useTestDatabase } from "@/test/db";
+import { refusal } from "@/test/refusal";
 import { fixedClock } from "@/test/clock";
 import { createCard, createMerchantSetup } from "@/test/factories";
 import { addStamp } from "./add-stamp";
 import { redeemStamps } from "./redeem-stamps";
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("addStamp", () => {
   const database = useTestDatabase();

@@ -1,27 +1,19 @@
 import "server-only";
-import { authorizeStaff, type AuthorizedStaff } from "@/lib/auth/staff-pin";
+import type { AuthorizedStaff } from "@/lib/auth/staff-pin";
 import { decideStamp } from "@/lib/domain/stamps";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import type { IdempotencyInput } from "@/lib/ledger/idempotency";
-import type { CardRef, LockedCard } from "@/lib/ledger/lock-card";
+import type { LockedCard } from "@/lib/ledger/lock-card";
 import type { CounterContext } from "@/lib/programs/counter-context";
 import { getCounterContext } from "@/lib/programs/get-counter-context";
 import type { ServiceContext } from "@/lib/service-context";
-import { loadCardOperation } from "./load-card-operation";
 import { refusalError } from "./refusal-error";
 import { requireProgramFeature } from "./require-program-feature";
-import { replayOf, runBalanceOperation, type OperationOutcome } from "./run-balance-operation";
-import { staffClientKey } from "./staff-client-key";
+import { checkStaff, prepareCounterOperation, type CounterInput } from "./prepare-counter-operation";
+import { runBalanceOperation, type OperationOutcome } from "./run-balance-operation";
 import { stampInOneCall } from "./stamp-in-one-call";
 
-export type AddStampInput = {
-  card: CardRef;
-  storeId: string;
-  staffPin?: string;
-  staffId?: string;
-  idempotency?: IdempotencyInput;
-};
+export type AddStampInput = CounterInput;
 
 export type StampResult = {
   transactionId: string;
@@ -44,11 +36,9 @@ export type StampResult = {
 export async function addStamp(ctx: ServiceContext, input: AddStampInput): Promise<OperationOutcome<StampResult>> {
   if (!input.idempotency) return addStampInOneCall(ctx, input);
 
-  const counter = await loadCardOperation(ctx.merchantId, input.storeId, input.card, input.idempotency.key);
-  const replay = replayOf<StampResult>(counter.replay, input.idempotency);
-  if (replay) return replay;
-  requireProgramFeature(counter.program, "stamps", true);
-  const staff = await checkStaff(ctx, counter, input);
+  const prepared = await prepareCounterOperation<StampResult>(ctx, input, { feature: "stamps", earning: true });
+  if (prepared.replay) return prepared.replay;
+  const { counter, staff } = prepared;
   return runBalanceOperation(ctx, input.card, input.idempotency, (card, now) => decideAndDescribe(counter, staff, card, now), counter.card);
 }
 
@@ -66,16 +56,6 @@ async function addStampInOneCall(ctx: ServiceContext, input: AddStampInput): Pro
   }
   if (!decision.ok) throw new AppError("INTERNAL_ERROR", {}, "The stamp guard and the engine disagreed.");
   return { result: describe(counter, call.before, decision, call.entryId), replayed: false };
-}
-
-function checkStaff(ctx: ServiceContext, counter: CounterContext, input: AddStampInput): Promise<AuthorizedStaff> {
-  return authorizeStaff(ctx, {
-    storeId: counter.storeId,
-    pin: input.staffPin,
-    staffId: input.staffId,
-    clientKey: staffClientKey(ctx),
-    required: counter.program.requireStaffPin,
-  });
 }
 
 type AcceptedStamp = Extract<ReturnType<typeof decideStamp>, { ok: true }>;

@@ -1,18 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/service-context";
 import { useTestDatabase } from "@/test/db";
+import { refusal } from "@/test/refusal";
 import { createCard, createMerchantSetup, ownerContext } from "@/test/factories";
 import { adjustBalance } from "./adjust-balance";
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("adjustBalance", () => {
   const database = useTestDatabase();

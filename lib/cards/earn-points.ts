@@ -1,25 +1,12 @@
 import "server-only";
-import { authorizeStaff } from "@/lib/auth/staff-pin";
 import { decidePurchase } from "@/lib/domain/points";
 import { newId } from "@/lib/ids";
-import type { IdempotencyInput } from "@/lib/ledger/idempotency";
-import type { CardRef } from "@/lib/ledger/lock-card";
 import type { ServiceContext } from "@/lib/service-context";
-import { loadCardOperation } from "./load-card-operation";
 import { refusalError } from "./refusal-error";
-import { requireProgramFeature } from "./require-program-feature";
-import { replayOf, runBalanceOperation, type OperationOutcome } from "./run-balance-operation";
-import { staffClientKey } from "./staff-client-key";
+import { prepareCounterOperation, type CounterInput } from "./prepare-counter-operation";
+import { runBalanceOperation, type OperationOutcome } from "./run-balance-operation";
 
-export type EarnPointsInput = {
-  card: CardRef;
-  storeId: string;
-  staffPin?: string;
-  staffId?: string;
-  purchaseAmountCents: number;
-  orderReference?: string;
-  idempotency?: IdempotencyInput;
-};
+export type EarnPointsInput = CounterInput & { purchaseAmountCents: number; orderReference?: string };
 
 export type PointsResult = {
   transactionId: string;
@@ -31,24 +18,22 @@ export type PointsResult = {
 
 /** Credits the points a purchase earns: floor(cents × points per euro / 100). */
 export async function earnPoints(ctx: ServiceContext, input: EarnPointsInput): Promise<OperationOutcome<PointsResult>> {
-  const counter = await loadCardOperation(ctx.merchantId, input.storeId, input.card, input.idempotency?.key);
-  const replay = replayOf<PointsResult>(counter.replay, input.idempotency);
-  if (replay) return replay;
-  const { program } = counter;
-  requireProgramFeature(program, "points", true);
-  const purchase = decidePurchase({
-    purchaseCents: input.purchaseAmountCents,
-    pointsPerEuro: program.pointsPerEuro,
-    maxPurchaseCents: program.maxPurchaseCents,
+  let pointsEarned = 0;
+  const prepared = await prepareCounterOperation<PointsResult>(ctx, input, {
+    feature: "points",
+    earning: true,
+    validate: ({ program }) => {
+      const purchase = decidePurchase({
+        purchaseCents: input.purchaseAmountCents,
+        pointsPerEuro: program.pointsPerEuro,
+        maxPurchaseCents: program.maxPurchaseCents,
+      });
+      if (!purchase.ok) throw refusalError(purchase);
+      pointsEarned = purchase.pointsEarned;
+    },
   });
-  if (!purchase.ok) throw refusalError(purchase);
-  const staff = await authorizeStaff(ctx, {
-    storeId: counter.storeId,
-    pin: input.staffPin,
-    staffId: input.staffId,
-    clientKey: staffClientKey(ctx),
-    required: program.requireStaffPin,
-  });
+  if (prepared.replay) return prepared.replay;
+  const { counter, staff } = prepared;
 
   return runBalanceOperation(
     ctx,
@@ -60,8 +45,8 @@ export async function earnPoints(ctx: ServiceContext, input: EarnPointsInput): P
         result: {
           transactionId: entryId,
           cardNumber: card.cardNumber,
-          pointsEarned: purchase.pointsEarned,
-          pointsBalance: card.pointsBalance + purchase.pointsEarned,
+          pointsEarned,
+          pointsBalance: card.pointsBalance + pointsEarned,
           purchaseAmountCents: input.purchaseAmountCents,
         },
         change: {
@@ -69,8 +54,8 @@ export async function earnPoints(ctx: ServiceContext, input: EarnPointsInput): P
           timeZone: counter.timeZone,
           type: "points_earned",
           stampsDelta: 0,
-          pointsDelta: purchase.pointsEarned,
-          lifetime: { pointsEarned: purchase.pointsEarned },
+          pointsDelta: pointsEarned,
+          lifetime: { pointsEarned },
           storeId: counter.storeId,
           staffMemberId: staff?.staffMemberId ?? null,
           purchaseCents: input.purchaseAmountCents,

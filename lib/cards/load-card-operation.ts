@@ -12,20 +12,11 @@ export type CardOperation = CounterContext & {
   replay: { requestHash: string; responseBody: unknown } | null;
 };
 
-type Row = {
+type Row = Omit<CounterContext["program"], "id"> & {
   timeZone: string;
   storeId: string | null;
   storeArchived: boolean | null;
   programId: string | null;
-  type: ProgramType;
-  active: boolean;
-  stampsTarget: number;
-  stampsRewardDescription: string | null;
-  cooldownMinutes: number;
-  maxDailyStamps: number;
-  pointsPerEuro: number;
-  maxPurchaseCents: number;
-  requireStaffPin: boolean;
   cardId: string | null;
   cardNumber: string;
   stampCount: number;
@@ -80,7 +71,7 @@ export async function loadCardOperation(
     storeId: row.storeId,
     program: {
       id: row.programId,
-      type: row.type,
+      type: row.type as ProgramType,
       active: row.active,
       stampsTarget: row.stampsTarget,
       stampsRewardDescription: row.stampsRewardDescription,

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as unlockRoute from "@/app/api/v1/vendor/loyalty/pins/[id]/unlock/route";
 import * as pinRoute from "@/app/api/v1/vendor/loyalty/pins/[id]/route";
 import * as pinsRoute from "@/app/api/v1/vendor/loyalty/pins/route";
+import * as pointsRoute from "@/app/api/v1/vendor/loyalty/points/route";
 import * as stampRoute from "@/app/api/v1/vendor/loyalty/stamp/route";
 import { callRoute } from "@/test/api-client";
 import { useTestDatabase } from "@/test/db";
@@ -144,5 +145,23 @@ describe("staff PINs", () => {
     const missing = await stamp({ cardNumber: card.cardNumber, storeId: setup.store.id });
     expect(missing.status).toBe(422);
     expect(missing.body).toMatchObject({ errors: { staffPin: ["A staff PIN is required by this program."] } });
+  });
+
+  it("check the PIN last: a request refused for its amount costs no PIN attempt", async () => {
+    const hybrid = await createMerchantSetup(database().prisma, {
+      program: { type: "hybrid", requireStaffPin: true },
+      staff: [{ pin: "3141" }],
+    });
+    const card = await createCard(database().prisma, hybrid.merchant, hybrid.program);
+    const points = (purchaseAmountCents: number, staffPin: string) =>
+      callRoute(pointsRoute.POST, {
+        method: "POST",
+        path: "/api/v1/vendor/loyalty/points",
+        apiKey: hybrid.apiKey.key,
+        body: { cardNumber: card.cardNumber, storeId: hybrid.store.id, staffId: hybrid.staff[0]!.id, staffPin, purchaseAmountCents },
+      });
+    expect((await points(0, "9999")).status).toBe(422);
+    expect((await points(-5, "9999")).status).toBe(422);
+    expect((await points(500, "9999")).body).toMatchObject({ code: "PIN_INVALID", attemptsLeft: 4 });
   });
 });
