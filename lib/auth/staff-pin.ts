@@ -46,11 +46,7 @@ export async function authorizeStaff(ctx: ServiceContext, check: StaffCheck): Pr
   const now = ctx.clock.now();
   if (check.pin === undefined) {
     if (check.required) {
-      throw new AppError(
-        "VALIDATION_FAILED",
-        { fieldErrors: { staffPin: ["A staff PIN is required by this program."] } },
-        "A staff PIN is required.",
-      );
+      throw new AppError("VALIDATION_FAILED", { fieldErrors: { staffPin: ["validation.pinRequired"] } }, "A staff PIN is required.");
     }
     return check.staffId ? await staffAtStore(ctx, check.staffId, check.storeId) : null;
   }
@@ -60,8 +56,7 @@ export async function authorizeStaff(ctx: ServiceContext, check: StaffCheck): Pr
       where: { id: check.staffId, merchantId: ctx.merchantId, active: true },
       select: { id: true, name: true, pinHash: true, lockedUntil: true, failedAttempts: true, stores: { select: { storeId: true } } },
     });
-    if (!member)
-      throw new AppError("NOT_FOUND", { fieldErrors: { staffId: ["No active staff member with this id."] } }, "Staff member not found.");
+    if (!member) throw new AppError("NOT_FOUND", { fieldErrors: { staffId: ["validation.staffNotFound"] } }, "Staff member not found.");
     if (isLocked(member.lockedUntil, now)) throw lockedError(member.lockedUntil!);
     if (!(await verifySecret(member.pinHash, check.pin))) throw await recordStaffFailure(ctx, member.id);
     if (member.failedAttempts > 0)
@@ -114,8 +109,7 @@ async function staffAtStore(ctx: ServiceContext, staffId: string, storeId: strin
     where: { id: staffId, merchantId: ctx.merchantId, active: true },
     select: { id: true, name: true, stores: { select: { storeId: true } } },
   });
-  if (!member)
-    throw new AppError("NOT_FOUND", { fieldErrors: { staffId: ["No active staff member with this id."] } }, "Staff member not found.");
+  if (!member) throw new AppError("NOT_FOUND", { fieldErrors: { staffId: ["validation.staffNotFound"] } }, "Staff member not found.");
   return requireStore(member, storeId);
 }
 

@@ -1,17 +1,22 @@
 import "server-only";
 import type { Clock } from "@/lib/clock";
+import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/service-context";
 import { authenticateApiKey } from "./api-keys";
 
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
+
 /**
  * Who is calling the vendor API: a merchant API key (`Authorization: Bearer
- * lk_…`). The dashboard session joins here with the accounts issue. The
- * context is scoped to that merchant; a suspended merchant is refused.
+ * lk_…`), or the dashboard's signed-in owner or manager (session cookie; a
+ * change must then come from the app's own origin). The context is scoped to
+ * that merchant; a suspended merchant is refused.
  */
 export async function authenticateVendor(request: Request, clock: Clock): Promise<ServiceContext> {
   const header = request.headers.get("authorization");
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header.trim()) : null;
+  if (!match && SESSION_COOKIE.test(request.headers.get("cookie") ?? "")) return authenticateSession(request, clock);
   if (!match) throw new AppError("UNAUTHENTICATED", {}, "Send a merchant API key as: Authorization: Bearer <key>.");
   const principal = await authenticateApiKey(match[1]!, clock);
   if (!principal) throw new AppError("UNAUTHENTICATED", {}, "This API key is not valid, or it was revoked.");
@@ -20,6 +25,27 @@ export async function authenticateVendor(request: Request, clock: Clock): Promis
   return {
     merchantId: principal.merchantId,
     actor: { type: "api_key", apiKeyId: principal.apiKeyId },
+    clock,
+    request: requestInfo(request),
+  };
+}
+
+async function authenticateSession(request: Request, clock: Clock): Promise<ServiceContext> {
+  // Loaded here only: it needs Next's request scope, which API-key calls do not.
+  const { getSessionUser } = await import("./session");
+  const user = await getSessionUser();
+  if (!user?.merchant || (user.role !== "owner" && user.role !== "manager")) {
+    throw new AppError("UNAUTHENTICATED", {}, "Log in to the dashboard, or send a merchant API key.");
+  }
+  if (!["GET", "HEAD"].includes(request.method)) {
+    const origin = request.headers.get("origin");
+    if (origin !== new URL(getConfig().publicUrl).origin) throw new AppError("FORBIDDEN", {}, "Cross-origin request refused.");
+  }
+  if (user.merchant.status === "suspended")
+    throw new AppError("MERCHANT_SUSPENDED", {}, "This merchant is suspended: contact the platform operator.");
+  return {
+    merchantId: user.merchant.id,
+    actor: { type: "user", userId: user.userId, role: user.role },
     clock,
     request: requestInfo(request),
   };

@@ -50,12 +50,12 @@ describe("adjustBalance", () => {
     const device: ServiceContext = { ...setup.ctx, actor: { type: "device", deviceId: setup.store.id } };
     expect((await refusal(adjustBalance(device, { card: ref, stampsDelta: 1, pointsDelta: 0, reason: "x" }))).code).toBe("FORBIDDEN");
     const noReason = await refusal(adjustBalance(owner, { card: ref, stampsDelta: 1, pointsDelta: 0, reason: "   " }));
-    expect(noReason).toMatchObject({ code: "VALIDATION_FAILED", details: { fieldErrors: { reason: ["reason is required."] } } });
+    expect(noReason).toMatchObject({ code: "VALIDATION_FAILED", details: { fieldErrors: { reason: ["validation.reasonRequired"] } } });
     expect((await refusal(adjustBalance(owner, { card: ref, stampsDelta: 0, pointsDelta: 0, reason: "x" }))).code).toBe(
       "VALIDATION_FAILED",
     );
     const negative = await refusal(adjustBalance(owner, { card: ref, stampsDelta: 0, pointsDelta: -1, reason: "x" }));
-    expect(negative.details.fieldErrors).toEqual({ pointsDelta: ["This would take the balance below zero."] });
+    expect(negative.details.fieldErrors).toEqual({ pointsDelta: ["validation.belowZero"] });
     expect(await prisma.ledgerEntry.count({ where: { cardId: card.id } })).toBe(0);
   });
 });

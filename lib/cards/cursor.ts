@@ -14,11 +14,7 @@ export function decodeCursor(value: string): Cursor {
     if (typeof id !== "string" || Number.isNaN(date.getTime())) throw new Error("bad cursor");
     return { createdAt: date, id };
   } catch {
-    throw new AppError(
-      "VALIDATION_FAILED",
-      { fieldErrors: { cursor: ["This cursor is not valid: use nextCursor from a previous page."] } },
-      "Invalid cursor.",
-    );
+    throw new AppError("VALIDATION_FAILED", { fieldErrors: { cursor: ["validation.cursor"] } }, "Invalid cursor.");
   }
 }
 

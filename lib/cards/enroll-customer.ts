@@ -35,8 +35,7 @@ export async function enrollCustomer(ctx: ServiceContext, input: EnrollInput): P
     loadProgramForView(ctx.merchantId),
     db.merchant.findUniqueOrThrow({ where: { id: ctx.merchantId }, select: { timeZone: true, defaultLocale: true } }),
   ]);
-  if (!store)
-    throw new AppError("NOT_FOUND", { fieldErrors: { storeId: ["No open store with this id at this merchant."] } }, "Store not found.");
+  if (!store) throw new AppError("NOT_FOUND", { fieldErrors: { storeId: ["validation.storeNotFound"] } }, "Store not found.");
   const email = input.customer.email?.trim().toLowerCase() || null;
   const now = ctx.clock.now();
 

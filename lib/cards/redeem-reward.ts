@@ -30,8 +30,7 @@ export async function redeemReward(ctx: ServiceContext, input: RedeemRewardInput
         where: { id: input.rewardId, merchantId: ctx.merchantId, programId: program.id },
         select: { id: true, name: true, pointsCost: true, active: true },
       });
-      if (!reward)
-        throw new AppError("NOT_FOUND", { fieldErrors: { rewardId: ["No reward with this id in the catalog."] } }, "Reward not found.");
+      if (!reward) throw new AppError("NOT_FOUND", { fieldErrors: { rewardId: ["validation.rewardNotFound"] } }, "Reward not found.");
     },
   });
   if (prepared.replay) return prepared.replay;

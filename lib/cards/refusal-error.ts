@@ -1,6 +1,7 @@
 import "server-only";
 import type { Refused } from "@/lib/domain/decisions";
 import { AppError, type ErrorCode } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 
 type AnyRefusal = Refused<ErrorCode, Record<string, unknown>>;
 
@@ -42,25 +43,26 @@ export function refusalError(refusal: AnyRefusal): AppError {
   return new AppError(code, { retryAfter: retryAfterSeconds, extra: reason ? { ...extra, reason } : extra }, message);
 }
 
+/** The message key for a refused field (put into words at the edge). */
 function describeProblem(field: string, problem: string, extra: Record<string, unknown>): string {
   switch (problem) {
     case "not_integer":
-      return `${field} must be a whole number.`;
+      return "validation.wholeNumber";
     case "not_positive":
-      return `${field} must be greater than zero.`;
+      return "validation.amountPositive";
     case "too_large":
       return extra.maxPurchaseCents !== undefined
-        ? `${field} is larger than this program accepts (${String(extra.maxPurchaseCents)}).`
-        : `${field} would take the balance beyond the largest one a card can hold.`;
+        ? messageKey("validation.amountTooLarge", { maximum: Number(extra.maxPurchaseCents) })
+        : "validation.balanceTooLarge";
     case "required":
-      return `${field} is required.`;
+      return field === "reason" ? "validation.reasonRequired" : "validation.required";
     case "zero":
-      return "Nothing to change: give a non-zero amount.";
+      return "validation.amountZero";
     case "below_zero":
-      return "This would take the balance below zero.";
+      return "validation.belowZero";
     case "not_in_program":
-      return `This program does not use ${field === "stampsDelta" ? "stamps" : "points"}.`;
+      return "validation.notInProgram";
     default:
-      return `${field} is not valid.`;
+      return "validation.invalid";
   }
 }

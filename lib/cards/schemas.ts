@@ -16,7 +16,7 @@ export const cardNumberSchema = z
     if (!check.ok) {
       ctx.addIssue({
         code: "custom",
-        message: check.reason === "check_digit" ? "This card number is not valid: check the digits." : "A card number has 12 digits.",
+        message: check.reason === "check_digit" ? "validation.cardNumber" : "validation.cardNumberLength",
       });
       return z.NEVER;
     }
@@ -29,7 +29,7 @@ export const qrCodeSchema = z.string().min(8).max(200).meta({ description: "The 
 const staffPinSchema = z
   .string()
   .superRefine((pin, ctx) => {
-    if (!checkPinFormat(pin).ok) ctx.addIssue({ code: "custom", message: "A staff PIN has 4 to 8 digits." });
+    if (!checkPinFormat(pin).ok) ctx.addIssue({ code: "custom", message: "validation.pinLength" });
   })
   .meta({ description: "The staff member's PIN, when the program requires one." });
 
@@ -37,7 +37,7 @@ const staffPinSchema = z
 function oneCard<T extends { cardNumber?: string; qrCode?: string }>(value: T, ctx: z.RefinementCtx): void {
   const given = [value.cardNumber, value.qrCode].filter((v) => v !== undefined).length;
   if (given !== 1) {
-    ctx.addIssue({ code: "custom", path: ["cardNumber"], message: "Give the card's cardNumber or its qrCode (exactly one)." });
+    ctx.addIssue({ code: "custom", path: ["cardNumber"], message: "validation.giveOneCard" });
   }
 }
 
@@ -83,15 +83,15 @@ const today = () => new Date().toISOString().slice(0, 10);
 export const customerInputSchema = z
   .object({
     name: z.string().trim().max(80).optional(),
-    email: z.email("Enter a valid email address.").max(254).optional(),
+    email: z.email("validation.email").max(254, "validation.email").optional(),
     phone: z
       .string()
       .trim()
-      .regex(/^\+?[0-9 ().\-/]{6,24}$/, "Enter a phone number with digits only (and + ( ) - if you like).")
+      .regex(/^\+?[0-9 ().\-/]{6,24}$/, "validation.phone")
       .optional(),
     birthday: z.iso
-      .date("Use the format YYYY-MM-DD.")
-      .refine((value) => value >= "1900-01-01" && value <= today(), "Enter a birthday in the past.")
+      .date("validation.date")
+      .refine((value) => value >= "1900-01-01" && value <= today(), "validation.birthdayPast")
       .optional(),
     locale: z.enum(["en", "fr", "de", "lb"]).optional(),
   })
@@ -118,7 +118,7 @@ export const adjustRequestSchema = z
     cardNumber: cardNumberSchema,
     stampsDelta: z.number().int().default(0),
     pointsDelta: z.number().int().default(0),
-    reason: z.string().trim().min(1, "Say why the balance is adjusted.").max(300),
+    reason: z.string().trim().min(1, "validation.reasonRequired").max(300, "validation.tooLong"),
   })
   .strict();
 

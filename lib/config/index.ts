@@ -16,6 +16,8 @@ export function getConfig(): Config {
     const env = parseEnv(process.env);
     const { secrets, generated } = resolveSecrets(env.dataDir, env.providedSecrets);
     globalForConfig.__loyaltyConfig = { ...env, secrets, generatedSecrets: generated };
+    // next-auth reads its base URL from the environment; it is the public URL.
+    process.env.NEXTAUTH_URL ??= env.publicUrl;
   }
   return globalForConfig.__loyaltyConfig;
 }

@@ -4,14 +4,22 @@ import type { DatabaseSettings } from "@/lib/config/parse-env";
 import { PrismaClient } from "./generated/client";
 import { PgliteAdapterFactory } from "./pglite-adapter";
 import { acquirePgliteLock } from "./pglite-lock";
-import { PostgresAdapterFactory, postgresPoolConfig } from "./postgres-adapter";
+import pg from "pg";
+import { PostgresAdapterFactory, createAppPostgresAdapter, postgresPoolConfig } from "./postgres-adapter";
 
 export type DatabaseKind = "pglite" | "postgresql";
 
-/** An open database: the Prisma client, and the adapter factory the schema engine drives for migrations. */
+export type QueryResult<Row> = { rows: Row[]; rowCount: number };
+
+/**
+ * An open database: the Prisma client; a plain parameterized query on the
+ * same connections, for libraries that speak pg's interface (rate limits);
+ * and the adapter factory the schema engine drives for migrations.
+ */
 export type Database = {
   kind: DatabaseKind;
   prisma: PrismaClient;
+  query<Row = Record<string, unknown>>(text: string, values?: unknown[]): Promise<QueryResult<Row>>;
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   close(): Promise<void>;
 };
@@ -24,9 +32,22 @@ export type Database = {
 export function openDatabase(settings: DatabaseSettings, purpose: string): Database {
   if (settings.kind === "postgresql") {
     const config = postgresPoolConfig(settings.url, settings.poolSize);
-    const prisma = new PrismaClient({ adapter: new PostgresAdapterFactory(config, true) });
+    const pool = new pg.Pool(config);
+    const prisma = new PrismaClient({ adapter: createAppPostgresAdapter(pool) });
     const adapterFactory = new PostgresAdapterFactory({ ...config, max: 2 });
-    return { kind: "postgresql", prisma, adapterFactory, close: () => prisma.$disconnect() };
+    return {
+      kind: "postgresql",
+      prisma,
+      query: async <Row>(text: string, values: unknown[] = []) => {
+        const result = await pool.query(text, values);
+        return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
+      },
+      adapterFactory,
+      async close() {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
   }
   const release = acquirePgliteLock(settings.dataDir, purpose);
   try {
@@ -45,6 +66,10 @@ export function openPglite(client: PGlite, onClose: () => void = () => {}): Data
   return {
     kind: "pglite",
     prisma,
+    query: async <Row>(text: string, values: unknown[] = []) => {
+      const result = await client.query<Row>(text, values);
+      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+    },
     adapterFactory,
     async close() {
       if (closed) return;

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import type { Pool, PoolConfig } from "pg";
+import pg, { type Pool, type PoolConfig } from "pg";
 import { parse } from "pg-connection-string";
 
 const PG_INTERNAL_CHAR_OID = 18;
@@ -55,18 +55,8 @@ export class PostgresAdapterFactory implements SqlMigrationAwareDriverAdapterFac
   readonly adapterName = "@prisma/adapter-pg";
   private readonly inner: PrismaPg;
 
-  /**
-   * With `cacheStatements`, every statement is a named prepared statement (named
-   * by a digest of its SQL), so PostgreSQL plans it once per connection instead
-   * of on every call: planning the stamp path's statements cost more than
-   * running them. Only for the app's client: the schema engine changes the
-   * schema under its connections, which would invalidate cached plans.
-   */
-  constructor(
-    private readonly config: PoolConfig,
-    cacheStatements = false,
-  ) {
-    this.inner = new PrismaPg(config, cacheStatements ? { statementNameGenerator: statementName } : undefined);
+  constructor(private readonly config: PoolConfig) {
+    this.inner = new PrismaPg(config);
   }
 
   async connect(): Promise<SqlDriverAdapter> {
@@ -88,8 +78,16 @@ export class PostgresAdapterFactory implements SqlMigrationAwareDriverAdapterFac
   }
 }
 
-function statementName(query: { sql: string }): string {
-  return `q_${createHash("sha1").update(query.sql).digest("base64url")}`;
+/**
+ * The app's adapter, on a pool the caller owns (and also uses for plain
+ * queries). Every statement is a named prepared statement, named by a digest
+ * of its SQL, so PostgreSQL plans it once per connection instead of on every
+ * call: planning the stamp path's statements cost more than running them. The
+ * schema engine gets its own factory above, without this: it changes the
+ * schema under its connections, which would invalidate cached plans.
+ */
+export function createAppPostgresAdapter(pool: Pool): PrismaPg {
+  return new PrismaPg(pool, { statementNameGenerator: (query) => `q_${createHash("sha1").update(query.sql).digest("base64url")}` });
 }
 
 export function postgresPoolConfig(url: string, poolSize: number): PoolConfig {

@@ -58,7 +58,7 @@ async function readJsonBody(request: Request): Promise<unknown> {
   } catch (error) {
     throw new AppError(
       "VALIDATION_FAILED",
-      { fieldErrors: { "(body)": ["Malformed JSON."] } },
+      { fieldErrors: { "(body)": ["validation.malformedJson"] } },
       `Malformed JSON: ${(error as Error).message}`,
     );
   }
@@ -120,7 +120,7 @@ export function vendorRoute<Body = undefined, Query = undefined, Params = undefi
           if (!checked.success)
             throw new AppError(
               "VALIDATION_FAILED",
-              { fieldErrors: { "Idempotency-Key": [checked.error.issues[0]!.message] } },
+              { fieldErrors: { "Idempotency-Key": ["validation.idempotencyKey"] } },
               "Invalid Idempotency-Key.",
             );
           idempotency = { key, requestHash: hashRequest(request.method, url.pathname, rawBody) };

@@ -1,4 +1,6 @@
 import { ERROR_STATUS, type AppError, type ErrorCode } from "@/lib/errors";
+import { translateFieldErrors } from "@/lib/i18n/translate-field-errors";
+import { translatorFor } from "@/lib/i18n/translator";
 
 /** Short English titles for API clients; people see the translated messages instead. */
 const TITLES: Record<ErrorCode, string> = {
@@ -37,12 +39,19 @@ export function problemResponse(code: ErrorCode, options: ProblemOptions = {}): 
     code,
     ...(options.detail ? { detail: options.detail } : {}),
     ...(options.retryAfter !== undefined ? { retryAfter: options.retryAfter } : {}),
-    ...(options.fieldErrors ? { errors: options.fieldErrors } : {}),
+    // API clients read English: field message keys are put into English words.
+    ...(options.fieldErrors ? { errors: translateFieldErrors(options.fieldErrors, english()) } : {}),
     ...options.extra,
   };
   const headers = new Headers({ "content-type": "application/problem+json", "cache-control": "no-store" });
   if (options.retryAfter !== undefined) headers.set("retry-after", String(Math.max(0, Math.ceil(options.retryAfter))));
   return new Response(JSON.stringify(body), { status, headers });
+}
+
+function english() {
+  const t = translatorFor("en");
+  return (key: string, values?: Record<string, string | number>) =>
+    (t as unknown as (k: string, v?: Record<string, string | number>) => string)(key, values);
 }
 
 export function problemFromAppError(error: AppError): Response {

@@ -13,4 +13,4 @@ export const pageQuerySchema = z
   .strict();
 
 /** Idempotency-Key: what clients generate (UUIDs, ULIDs, opaque tokens). */
-export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_.:\-]{1,255}$/, "Use 1 to 255 letters, digits, '-', '_', '.' or ':'.");
+export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_.:\-]{1,255}$/, "validation.idempotencyKey");

@@ -1,16 +1,17 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { zodIssueKey } from "@/lib/i18n/zod-issue-key";
 
-/** A zod failure as VALIDATION_FAILED with each field named (unknown fields included). */
+/** A zod failure as VALIDATION_FAILED with each field named (unknown fields included); messages are keys. */
 export function validationError(error: z.ZodError, where: "body" | "query"): AppError {
   const fieldErrors: Record<string, string[]> = {};
   const add = (field: string, message: string) => (fieldErrors[field] ??= []).push(message);
   for (const issue of error.issues) {
     const base = issue.path.map(String).join(".");
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) add(base ? `${base}.${key}` : key, "Unknown field.");
+      for (const key of issue.keys) add(base ? `${base}.${key}` : key, "validation.unknownField");
     } else {
-      add(base || `(${where})`, issue.message);
+      add(base || `(${where})`, zodIssueKey(issue));
     }
   }
   const fields = Object.keys(fieldErrors).join(", ");

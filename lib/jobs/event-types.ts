@@ -8,6 +8,8 @@ export const EVENT_TYPES = {
   walletCardChanged: "wallet.card_changed",
   /** A program's rules or branding changed: refresh every pass of the program. Coalesced per program. */
   walletProgramChanged: "wallet.program_changed",
+  /** An email to send (its rendered message is the payload). */
+  mailSend: "mail.send",
   /** A ledger entry or an enrollment to fold into the statistics summaries. */
   statsActivity: "stats.activity",
 } as const;

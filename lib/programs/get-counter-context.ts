@@ -39,7 +39,7 @@ export async function getCounterContext(merchantId: string, storeId: string, now
     WHERE m.id = ${merchantId}::uuid`;
   const row = rows[0];
   if (!row?.storeId || row.storeArchived) {
-    throw new AppError("NOT_FOUND", { fieldErrors: { storeId: ["No open store with this id at this merchant."] } }, "Store not found.");
+    throw new AppError("NOT_FOUND", { fieldErrors: { storeId: ["validation.storeNotFound"] } }, "Store not found.");
   }
   if (!row.programId) throw new AppError("NOT_FOUND", {}, "This merchant has no loyalty program yet: create one first.");
   const { timeZone, storeId: foundStore, programId, storeArchived: _archived, type, ...rules } = row;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "Use a hex color like #3b2314.");
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "validation.hexColor");
 
 /** Fields of a program as the API and the dashboard write them (design.md: POST/PATCH /program). */
 export const programFieldsSchema = z
@@ -27,7 +27,7 @@ export type CreateProgramInput = z.infer<typeof createProgramInputSchema>;
 export const updateProgramInputSchema = programFieldsSchema
   .partial()
   .strict()
-  .refine((value) => Object.keys(value).length > 0, { message: "Give at least one field to change." });
+  .refine((value) => Object.keys(value).length > 0, { message: "validation.atLeastOneField" });
 export type UpdateProgramInput = z.infer<typeof updateProgramInputSchema>;
 
 export const createRewardInputSchema = z
@@ -43,7 +43,7 @@ export const updateRewardInputSchema = createRewardInputSchema
   .extend({ active: z.boolean() })
   .partial()
   .strict()
-  .refine((value) => Object.keys(value).length > 0, { message: "Give at least one field to change." });
+  .refine((value) => Object.keys(value).length > 0, { message: "validation.atLeastOneField" });
 export type UpdateRewardInput = z.infer<typeof updateRewardInputSchema>;
 
 // ─── Responses ────────────────────────────────────────────────────────────

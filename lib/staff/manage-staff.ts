@@ -10,11 +10,7 @@ import type { ServiceContext } from "@/lib/service-context";
 import type { CreateStaffInput, UpdateStaffInput } from "./schemas";
 import { STAFF_VIEW_SELECT, toStaffView, type StaffView } from "./staff-view";
 
-const PIN_TAKEN = new AppError(
-  "VALIDATION_FAILED",
-  { fieldErrors: { pin: ["Another active staff member already uses this PIN: choose another."] } },
-  "PIN already in use.",
-);
+const PIN_TAKEN = new AppError("VALIDATION_FAILED", { fieldErrors: { pin: ["validation.pinTaken"] } }, "PIN already in use.");
 
 /** The merchant's staff, active first, by name. */
 export async function listStaff(ctx: ServiceContext): Promise<StaffView[]> {
@@ -31,11 +27,7 @@ async function requireOwnStores(tx: Tx, ctx: ServiceContext, storeIds: string[])
   const unique = [...new Set(storeIds)];
   const found = await tx.store.count({ where: { id: { in: unique }, merchantId: ctx.merchantId, archivedAt: null } });
   if (found !== unique.length) {
-    throw new AppError(
-      "VALIDATION_FAILED",
-      { fieldErrors: { storeIds: ["Every store must be an open store of this merchant."] } },
-      "Unknown store.",
-    );
+    throw new AppError("VALIDATION_FAILED", { fieldErrors: { storeIds: ["validation.storeNotFound"] } }, "Unknown store.");
   }
 }
 
@@ -89,11 +81,7 @@ export async function updateStaffMember(ctx: ServiceContext, staffId: string, in
       });
       if (!existing) throw new AppError("NOT_FOUND", {}, "No staff member with this id.");
       if (!existing.active && input.pin)
-        throw new AppError(
-          "VALIDATION_FAILED",
-          { fieldErrors: { pin: ["This staff member is deactivated."] } },
-          "Deactivated staff member.",
-        );
+        throw new AppError("VALIDATION_FAILED", { fieldErrors: { pin: ["validation.deactivated"] } }, "Deactivated staff member.");
       if (input.storeIds) {
         await requireOwnStores(tx, ctx, input.storeIds);
         await tx.staffStore.deleteMany({ where: { staffMemberId: staffId } });

@@ -6,7 +6,7 @@ export const pinSchema = z.string().superRefine((pin, ctx) => {
   if (!check.ok) {
     ctx.addIssue({
       code: "custom",
-      message: check.reason === "not_digits" ? "A PIN has digits only." : "A PIN has 4 to 8 digits.",
+      message: check.reason === "not_digits" ? "validation.pinDigits" : "validation.pinLength",
     });
   }
 });
@@ -15,7 +15,7 @@ export const createStaffInputSchema = z
   .object({
     name: z.string().trim().min(1).max(80),
     pin: pinSchema,
-    storeIds: z.array(z.uuid()).min(1, "Choose at least one store.").max(200),
+    storeIds: z.array(z.uuid(), "validation.chooseStore").min(1, "validation.chooseStore").max(200),
   })
   .strict();
 export type CreateStaffInput = z.infer<typeof createStaffInputSchema>;
@@ -23,7 +23,7 @@ export type CreateStaffInput = z.infer<typeof createStaffInputSchema>;
 export const updateStaffInputSchema = createStaffInputSchema
   .partial()
   .strict()
-  .refine((value) => Object.keys(value).length > 0, { message: "Give at least one field to change." });
+  .refine((value) => Object.keys(value).length > 0, { message: "validation.atLeastOneField" });
 export type UpdateStaffInput = z.infer<typeof updateStaffInputSchema>;
 
 export const staffViewSchema = z.object({

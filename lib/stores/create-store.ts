@@ -39,11 +39,7 @@ export async function createStore(ctx: ServiceContext, input: CreateStoreInput):
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       if (input.code)
-        throw new AppError(
-          "VALIDATION_FAILED",
-          { fieldErrors: { code: ["This store code is already taken: choose another."] } },
-          "Store code taken.",
-        );
+        throw new AppError("VALIDATION_FAILED", { fieldErrors: { code: ["validation.storeCodeTaken"] } }, "Store code taken.");
       if (attempt >= 5) throw error;
     }
   }

@@ -4,7 +4,7 @@ export const storeCodeSchema = z
   .string()
   .trim()
   .transform((code) => code.toUpperCase())
-  .pipe(z.string().regex(/^[A-Z0-9]{4,16}$/, "4 to 16 letters or digits."));
+  .pipe(z.string().regex(/^[A-Z0-9]{4,16}$/, "validation.storeCode"));
 
 export const createStoreInputSchema = z
   .object({

@@ -129,10 +129,10 @@ describe("balance-changing endpoints", () => {
   });
 
   it.each([
-    [0, "purchaseAmountCents must be greater than zero."],
-    [-500, "purchaseAmountCents must be greater than zero."],
-    [12.5, "purchaseAmountCents must be a whole number."],
-    [100_000_001, "purchaseAmountCents is larger than this program accepts (100000)."],
+    [0, "Enter an amount greater than zero."],
+    [-500, "Enter an amount greater than zero."],
+    [12.5, "Enter a whole number."],
+    [100_000_001, "This amount is larger than the program accepts (100000)."],
   ])("POST /points with purchaseAmountCents %s is 422 naming the field", async (purchaseAmountCents, message) => {
     const card = await createCard(database().prisma, setup.merchant, setup.program);
     const answer = await post(pointsRoute.POST, "/api/v1/vendor/loyalty/points", {

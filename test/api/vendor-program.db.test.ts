@@ -57,7 +57,7 @@ describe("program, rewards, stores and stats endpoints", () => {
     const bad = await call(programRoute.PATCH, "PATCH", { cardColor: "brown", stampsTarget: 0, nope: true });
     expect(bad.status).toBe(422);
     expect(bad.body.errors).toEqual({
-      cardColor: ["Use a hex color like #3b2314."],
+      cardColor: ["Pick a color (like #3b2314)."],
       stampsTarget: [expect.any(String)],
       nope: ["Unknown field."],
     });
@@ -107,7 +107,7 @@ describe("program, rewards, stores and stats endpoints", () => {
     expect((await post({ name: "Kirchberg", code: code.toLowerCase() })).body).toMatchObject({ code });
     const taken = await post({ name: "Again", code });
     expect(taken.status).toBe(422);
-    expect(taken.body).toMatchObject({ errors: { code: ["This store code is already taken: choose another."] } });
+    expect(taken.body).toMatchObject({ errors: { code: ["This store code is already taken."] } });
     const list = await callRoute(storesRoute.GET, { path: "/api/v1/vendor/loyalty/stores", apiKey: key });
     expect((list.body.stores as { name: string }[]).map((store) => store.name)).toEqual(["Gare", "Kirchberg"]);
   });

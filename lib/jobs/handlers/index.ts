@@ -1,4 +1,6 @@
 import "server-only";
+import type { MailMessage } from "@/lib/mail/create-mailer";
+import { sendMail } from "@/lib/mail/send-mail";
 import { applyActivityEvents } from "@/lib/stats/apply-activity-events";
 import type { ActivityEvent } from "@/lib/stats/activity-event";
 import { updateCardPasses, updateProgramPasses } from "@/lib/wallet/wallet-service";
@@ -23,6 +25,14 @@ export const OUTBOX_HANDLERS: OutboxHandler[] = [
     coalesce: true,
     batchSize: 100,
     handle: (event) => updateCardPasses((event.payload as WalletCardChangedPayload).cardId),
+  },
+  {
+    type: EVENT_TYPES.mailSend,
+    kind: "delivery",
+    batchSize: 20,
+    handle: async (event) => {
+      await sendMail(event.payload as MailMessage);
+    },
   },
   {
     type: EVENT_TYPES.walletProgramChanged,

@@ -1,0 +1,28 @@
+"use client";
+
+import { useFormStatus } from "react-dom";
+import type { ButtonHTMLAttributes } from "react";
+
+type SubmitButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { pendingLabel?: string; variant?: "primary" | "secondary" | "danger" };
+
+const VARIANTS = {
+  primary: "bg-brand-700 text-white hover:bg-brand-900 disabled:bg-brand-500",
+  secondary: "border border-stone-300 bg-white text-stone-900 hover:bg-stone-100",
+  danger: "bg-red-700 text-white hover:bg-red-800",
+};
+
+/** A submit button that shows the form is on its way and cannot be pressed twice. */
+export function SubmitButton({ children, pendingLabel, variant = "primary", className = "", disabled, ...props }: SubmitButtonProps) {
+  const { pending } = useFormStatus();
+  return (
+    <button
+      type="submit"
+      disabled={pending || disabled}
+      aria-disabled={pending || disabled}
+      className={`inline-flex items-center justify-center rounded-lg px-4 py-2.5 font-semibold transition-colors ${VARIANTS[variant]} ${className}`}
+      {...props}
+    >
+      {pending && pendingLabel ? pendingLabel : children}
+    </button>
+  );
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { forbidden, redirect } from "next/navigation";
+import { loadSessionUser, type SessionUser } from "@/lib/accounts/sessions";
+import { systemClock } from "@/lib/clock";
+import type { ServiceContext } from "@/lib/service-context";
+import { getAuthOptions } from "./auth-options";
+
+/** The signed-in user of this request, if their session is still open. */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(getAuthOptions());
+  if (!session?.sid || !session.uid) return null;
+  return loadSessionUser(session.sid, session.uid, systemClock.now());
+}
+
+export type MerchantSession = {
+  ctx: ServiceContext;
+  user: SessionUser;
+  merchant: NonNullable<SessionUser["merchant"]>;
+  role: "owner" | "manager";
+};
+
+/**
+ * Every dashboard page and action starts here: the signed-in owner or manager
+ * and a service context scoped to their merchant. Anyone else is sent to the
+ * login page (a page) or refused (an action).
+ */
+export async function requireMerchantUser(): Promise<MerchantSession> {
+  const user = await getSessionUser();
+  if (!user || !user.merchant || (user.role !== "owner" && user.role !== "manager")) redirect("/login");
+  return {
+    ctx: { merchantId: user.merchant.id, actor: { type: "user", userId: user.userId, role: user.role }, clock: systemClock },
+    user,
+    merchant: user.merchant,
+    role: user.role,
+  };
+}
+
+/** Pages only the owner may open (API keys, managers, settings): 403 for a manager. */
+export async function requireOwner(): Promise<MerchantSession> {
+  const session = await requireMerchantUser();
+  if (session.role !== "owner") forbidden();
+  return session;
+}

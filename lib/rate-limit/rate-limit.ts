@@ -1,0 +1,67 @@
+import "server-only";
+import { createHmac } from "node:crypto";
+import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { getConfig } from "@/lib/config";
+import { getDatabase } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+/** Attempts allowed per window, per scope. */
+export const RATE_LIMITS = {
+  loginByClient: { points: 30, duration: 15 * 60 },
+  loginByEmail: { points: 10, duration: 15 * 60 },
+  passwordResetByClient: { points: 10, duration: 60 * 60 },
+  passwordResetByEmail: { points: 3, duration: 60 * 60 },
+  signUpByClient: { points: 10, duration: 60 * 60 },
+} as const;
+
+export type RateLimitName = keyof typeof RATE_LIMITS;
+
+const limiters = new Map<RateLimitName, RateLimiterPostgres>();
+
+/**
+ * Counters live in the database (rate_limits, rate-limiter-flexible's
+ * PostgreSQL store), so a limit holds across every app instance; PGlite
+ * speaks the same SQL. The database's plain query is the store's "pool".
+ */
+function limiter(name: RateLimitName): RateLimiterPostgres {
+  let existing = limiters.get(name);
+  if (!existing) {
+    existing = new RateLimiterPostgres({
+      storeClient: { query: (q: { text: string; values?: unknown[] }) => getDatabase().query(q.text, q.values) },
+      storeType: "pool",
+      tableName: "rate_limits",
+      tableCreated: true,
+      clearExpiredByTimeout: false,
+      keyPrefix: name,
+      ...RATE_LIMITS[name],
+    });
+    limiters.set(name, existing);
+  }
+  return existing;
+}
+
+/** Keys are keyed digests: no email address or client address is stored in the table. */
+function digest(key: string): string {
+  return createHmac("sha256", getConfig().secrets.secretKey).update(`rate-limit\0${key.toLowerCase()}`).digest("base64url");
+}
+
+/** Counts one attempt; throws RATE_LIMITED (with retryAfter seconds) when the scope is over its limit. */
+export async function consumeRateLimit(name: RateLimitName, key: string): Promise<void> {
+  try {
+    await limiter(name).consume(digest(key));
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) {
+      throw new AppError(
+        "RATE_LIMITED",
+        { retryAfter: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) },
+        "Too many attempts: try again later.",
+      );
+    }
+    throw rejection;
+  }
+}
+
+/** Forgets a scope's attempts (a successful login clears its email's count). */
+export async function resetRateLimit(name: RateLimitName, key: string): Promise<void> {
+  await limiter(name).delete(digest(key));
+}
