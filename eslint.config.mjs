@@ -69,8 +69,8 @@ export default [
             { group: dataAccess, message: "components/ have no data access: pages pass plain props." },
             { group: ["@/app/*"], message: "components/ do not import routes; receive actions as props." },
             {
-              regex: "^@/lib/(?!domain/|i18n/locales|[^/]+/schemas)",
-              message: "components/ may import lib/domain, lib/*/schemas and lib/i18n/locales only.",
+              regex: "^@/lib/(?!domain/|i18n/(locales|message-key)$|actions/action-result$|[^/]+/schemas$)",
+              message: "components/ may import lib/domain, lib/*/schemas, lib/i18n/{locales,message-key} and the ActionResult type only.",
             },
           ],
         },

@@ -3,7 +3,12 @@
 import { useFormStatus } from "react-dom";
 import type { ButtonHTMLAttributes } from "react";
 
-type SubmitButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { pendingLabel?: string; variant?: "primary" | "secondary" | "danger" };
+type SubmitButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+  pendingLabel?: string;
+  variant?: "primary" | "secondary" | "danger";
+  /** The form is on its way (from useFormAction); without it, the button asks the enclosing form. */
+  pending?: boolean;
+};
 
 const VARIANTS = {
   primary: "bg-brand-700 text-white hover:bg-brand-900 disabled:bg-brand-500",
@@ -12,8 +17,9 @@ const VARIANTS = {
 };
 
 /** A submit button that shows the form is on its way and cannot be pressed twice. */
-export function SubmitButton({ children, pendingLabel, variant = "primary", className = "", disabled, ...props }: SubmitButtonProps) {
-  const { pending } = useFormStatus();
+export function SubmitButton({ children, pendingLabel, variant = "primary", className = "", disabled, pending: pendingProp, ...props }: SubmitButtonProps) {
+  const status = useFormStatus();
+  const pending = pendingProp ?? status.pending;
   return (
     <button
       type="submit"

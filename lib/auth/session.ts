@@ -1,17 +1,18 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
 import { loadSessionUser, type SessionUser } from "@/lib/accounts/sessions";
 import { systemClock } from "@/lib/clock";
 import type { ServiceContext } from "@/lib/service-context";
 import { getAuthOptions } from "./auth-options";
 
-/** The signed-in user of this request, if their session is still open. */
-export async function getSessionUser(): Promise<SessionUser | null> {
+/** The signed-in user of this request, if their session is still open (looked up once per request). */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(getAuthOptions());
   if (!session?.sid || !session.uid) return null;
   return loadSessionUser(session.sid, session.uid, systemClock.now());
-}
+});
 
 export type MerchantSession = {
   ctx: ServiceContext;

@@ -1,0 +1,36 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Field } from "@/components/forms/field";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useFormAction } from "@/components/forms/use-form-action";
+import type { ActionResult } from "@/lib/actions/action-result";
+
+type Action = (previous: ActionResult<never> | null, form: FormData) => Promise<ActionResult<never>>;
+
+export function AcceptInvitationForm({ action, token, email }: { action: Action; token: string; email: string }) {
+  const t = useTranslations();
+  const { state, onSubmit, pending, fieldErrors } = useFormAction(action);
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5">
+      {state && !state.ok ? <FormMessage kind="error">{state.code === "NOT_FOUND" ? t("auth.invite.invalid") : state.message}</FormMessage> : null}
+      <input type="hidden" name="token" value={token} />
+      <Field label={t("auth.email")} name="emailShown" type="email" value={email} readOnly disabled />
+      <Field label={t("auth.name")} name="name" autoComplete="name" required maxLength={80} errors={fieldErrors?.name} />
+      <Field
+        label={t("auth.password")}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={10}
+        hint={t("auth.passwordHint")}
+        errors={fieldErrors?.password}
+      />
+      <SubmitButton className="w-full" pending={pending} pendingLabel={t("forms.saving")}>
+        {t("auth.invite.submit")}
+      </SubmitButton>
+    </form>
+  );
+}

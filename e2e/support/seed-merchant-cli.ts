@@ -1,0 +1,50 @@
+/**
+ * Seeds one merchant for a journey and prints what the journey needs as JSON.
+ * Run by e2e/support/seed-merchant.ts (through tsx with the react-server
+ * condition, like every script), against the journeys' database.
+ * Input: one JSON argument, SeedMerchantOptions.
+ */
+import { randomUUID } from "node:crypto";
+import { signUp } from "@/lib/accounts/sign-up";
+import { hashSecret } from "@/lib/auth/password-hash";
+import { createApiKey } from "@/lib/auth/api-keys";
+import { systemClock } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { createProgram } from "@/lib/programs/create-program";
+import type { ServiceContext } from "@/lib/service-context";
+import { createStaffMember } from "@/lib/staff/manage-staff";
+import { createStore } from "@/lib/stores/create-store";
+import { runCli } from "../../scripts/cli";
+import type { SeedMerchantOptions, SeededMerchant } from "./seed-merchant";
+
+runCli(async () => {
+  const options = JSON.parse(process.argv[2] ?? "{}") as SeedMerchantOptions;
+  const suffix = randomUUID().slice(0, 8);
+  const password = "correct horse battery staple";
+  const ownerEmail = `owner-${suffix}@e2e.test`;
+  const { merchantId, userId } = await signUp(
+    { businessName: options.name ?? `Café ${suffix}`, name: "Olivia Owner", email: ownerEmail, password, locale: "en" },
+    `seed-${suffix}`,
+  );
+  const ctx: ServiceContext = { merchantId, actor: { type: "user", userId, role: "owner" }, clock: systemClock };
+  const result: SeededMerchant = { merchantId, owner: { email: ownerEmail, password } };
+
+  if (options.manager) {
+    const email = `manager-${suffix}@e2e.test`;
+    await db.user.create({ data: { merchantId, email, name: "Max Manager", role: "manager", passwordHash: await hashSecret(password) } });
+    result.manager = { email, password };
+  }
+  if (options.program) {
+    await createProgram(ctx, { loyaltyType: options.program, cardName: "Coffee card", stampsTarget: 10, stampsRewardDescription: "A free coffee" });
+  }
+  if (options.store) {
+    const store = await createStore(ctx, { name: "Main street" });
+    result.store = { id: store.id, code: store.code, name: store.name };
+    if (options.staffPin) {
+      const staff = await createStaffMember(ctx, { name: "Sam Staff", pin: options.staffPin, storeIds: [store.id] });
+      result.staff = { id: staff.id, name: staff.name, pin: options.staffPin };
+    }
+  }
+  if (options.apiKey) result.apiKey = (await createApiKey(ctx, "Journey key")).key;
+  process.stdout.write(JSON.stringify(result));
+});
