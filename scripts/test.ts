@@ -6,6 +6,7 @@
 //
 //   npm test                  everything
 //   npm test -- --only e2e    some steps: lint, types, unit, pglite, postgresql, e2e
+//   npm test -- --only e2e --spec e2e/program.spec.ts   some journeys (comma-separated files)
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -22,6 +23,7 @@ type Step = { id: string; title: string; run: () => Promise<Outcome> };
 
 const ci = process.env.CI === "true" || process.env.CI === "1";
 const only = argValue(process.argv.slice(2), "only")?.split(",");
+const specs = argValue(process.argv.slice(2), "spec")?.split(",") ?? [];
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), "loyalty-test-"));
 const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
 
@@ -88,7 +90,7 @@ async function journeys(): Promise<Outcome> {
   try {
     buildIfNeeded();
     const report = path.join(reportDir, "e2e.json");
-    const code = await run(bin("playwright"), ["test"], {
+    const code = await run(bin("playwright"), ["test", ...specs], {
       CHROMIUM_PATH: chromium,
       E2E_DATABASE_URL: databaseUrl(server, database),
       PLAYWRIGHT_JSON_OUTPUT_NAME: report,
