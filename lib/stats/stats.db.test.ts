@@ -10,6 +10,7 @@ import { OutboxWorker } from "@/lib/jobs/outbox-worker";
 import { useTestDatabase } from "@/test/db";
 import { fixedClock } from "@/test/clock";
 import { createMerchantSetup, ownerContext } from "@/test/factories";
+import { getActivitySeries } from "./get-activity-series";
 import { getLiability } from "./get-liability";
 import { getProgramStats } from "./get-program-stats";
 import { rebuildStats } from "./rebuild-stats";
@@ -115,6 +116,26 @@ describe("program statistics", () => {
       stampsOutstanding: 5,
       pointsOutstanding: 10,
     });
+  });
+
+  it("give day-by-day series in total, by store and by staff member, with zeros on quiet days", async () => {
+    const series = await getActivitySeries(setup.ctx, 30);
+    expect(series.days).toHaveLength(30);
+    expect(series.days[0]).toBe("2026-03-03");
+    expect(series.days.at(-1)).toBe("2026-04-01");
+    const on = (day: string) => series.days.indexOf(day);
+    expect(series.total[on("2026-03-22")]).toEqual({ stamps: 2, points: 0, newMembers: 1, redemptions: 0 });
+    expect(series.total[on("2026-03-28")]).toEqual({ stamps: 0, points: 0, newMembers: 0, redemptions: 1 });
+    expect(series.total[on("2026-04-01")]).toEqual({ stamps: 1, points: 35, newMembers: 1, redemptions: 1 });
+    expect(series.total[on("2026-03-25")]).toEqual({ stamps: 0, points: 0, newMembers: 0, redemptions: 0 });
+    const gare = series.byStore.find((row) => row.storeId === setup.stores[0]!.id)!;
+    expect(gare.name).toBe(setup.stores[0]!.name);
+    expect(gare.figures[on("2026-04-01")]).toEqual({ stamps: 1, points: 0, newMembers: 0, redemptions: 0 });
+    const ben = series.byStaff.find((row) => row.name === "Ben")!;
+    expect(ben.figures[on("2026-04-01")]).toEqual({ stamps: 0, points: 35, newMembers: 0, redemptions: 1 });
+    // The member who joined 40 days ago is outside 30 days but inside 90.
+    const ninety = await getActivitySeries(setup.ctx, 90);
+    expect(ninety.total.reduce((sum, day) => sum + day.newMembers, 0)).toBe(3);
   });
 
   it("count a liability against the current target", async () => {
