@@ -31,7 +31,10 @@ export function SetupStaffForm({ action, storeId }: { action: Action; storeId: s
       <div className="max-w-xl space-y-5">
         <div role="status" className="rounded-xl border-2 border-brand-600 bg-brand-50 p-5">
           <p className="font-semibold text-brand-900">{t("created", { name: state.data.name })}</p>
-          <p className="mt-3 font-mono text-4xl font-bold tracking-[0.3em] text-stone-900" aria-label={t("pinIs", { pin: state.data.pin.split("").join(" ") })}>
+          <p
+            className="mt-3 font-mono text-4xl font-bold tracking-[0.3em] text-stone-900"
+            aria-label={t("pinIs", { pin: state.data.pin.split("").join(" ") })}
+          >
             {state.data.pin}
           </p>
           <p className="mt-3 text-sm text-stone-700">{t("shownOnce")}</p>
