@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { addStamp } from "@/lib/cards/add-stamp";
 import { fixedClock } from "@/test/clock";
 import { useTestDatabase } from "@/test/db";
-import { createMerchantSetup, ownerContext } from "@/test/factories";
+import { createCard, createMerchantSetup, ownerContext } from "@/test/factories";
 import { refusal } from "@/test/refusal";
 import { getStaffMember } from "./get-staff-member";
 import { createStaffMember, deactivateStaffMember, listStaff, unlockStaffMember, updateStaffMember } from "./manage-staff";
@@ -112,6 +113,25 @@ describe("staff management from the dashboard", () => {
     const untouched = await prisma.staffMember.findUniqueOrThrow({ where: { id: theirs.id } });
     expect(untouched).toMatchObject({ name: "Theirs", active: true, failedAttempts: 5 });
     expect(untouched.lockedUntil).not.toBeNull();
+  });
+
+  it("gives each staff member's latest ledger entry as their last activity", async () => {
+    const { prisma } = database();
+    const setup = await createMerchantSetup(prisma, { staff: [{ name: "Sam", pin: "402913" }, { name: "Alex", pin: "551208" }] });
+    const owner = await ownerContext(prisma, setup.merchant.id);
+    const card = await createCard(prisma, setup.merchant, setup.program);
+    const { result } = await addStamp(setup.ctx, {
+      card: { cardNumber: card.cardNumber },
+      storeId: setup.store.id,
+      staffId: setup.staff[0]!.id,
+      staffPin: "402913",
+    });
+    const entry = await prisma.ledgerEntry.findUniqueOrThrow({ where: { id: result.transactionId } });
+
+    const [alex, sam] = await listStaff(owner);
+    expect(sam).toMatchObject({ name: "Sam", lastActivityAt: entry.createdAt.toISOString() });
+    expect(alex).toMatchObject({ name: "Alex", lastActivityAt: null });
+    expect((await getStaffMember(owner, sam!.id)).lastActivityAt).toBe(entry.createdAt.toISOString());
   });
 
   it("shows an expired lockout as unlocked, with the count starting again", async () => {

@@ -8,6 +8,7 @@ import { isUniqueViolation, type Tx } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/service-context";
 import type { CreateStaffInput, UpdateStaffInput } from "./schemas";
+import { withLastActivity } from "./staff-last-activity";
 import { STAFF_VIEW_SELECT, toStaffView, type StaffView } from "./staff-view";
 
 const PIN_TAKEN = new AppError("VALIDATION_FAILED", { fieldErrors: { pin: ["validation.pinTaken"] } }, "PIN already in use.");
@@ -20,7 +21,10 @@ export async function listStaff(ctx: ServiceContext): Promise<StaffView[]> {
     select: STAFF_VIEW_SELECT,
   });
   const now = ctx.clock.now();
-  return rows.map((row) => toStaffView(row, now));
+  return withLastActivity(
+    ctx.merchantId,
+    rows.map((row) => toStaffView(row, now)),
+  );
 }
 
 async function requireOwnStores(tx: Tx, ctx: ServiceContext, storeIds: string[]): Promise<void> {
