@@ -19,7 +19,17 @@ export type ApiKeyView = {
 
 /** A key's use is recorded at most this often, so a busy integration does not write on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
-const lastUsedWritten = new Map<string, number>();
+type CachedPrincipal = { principal: ApiKeyPrincipal; until: number };
+
+// Both maps live on globalThis: Next loads this module more than once in one
+// process (the dashboard's server actions and the API's route handlers are
+// separate bundles), and a revocation from the dashboard must reach the copy
+// the API reads.
+const globalForApiKeys = globalThis as {
+  __loyaltyApiKeyCache?: Map<string, CachedPrincipal>;
+  __loyaltyApiKeyLastUsed?: Map<string, number>;
+};
+const lastUsedWritten = (globalForApiKeys.__loyaltyApiKeyLastUsed ??= new Map());
 
 export type ApiKeyPrincipal = { apiKeyId: string; merchantId: string; merchantStatus: "active" | "suspended" };
 
@@ -31,7 +41,7 @@ export type ApiKeyPrincipal = { apiKeyId: string; merchantId: string; merchantSt
  */
 export const API_KEY_CACHE_TTL_MS = 10_000;
 const CACHE_MAX_ENTRIES = 10_000;
-const principalCache = new Map<string, { principal: ApiKeyPrincipal; until: number }>();
+const principalCache = (globalForApiKeys.__loyaltyApiKeyCache ??= new Map());
 
 export function forgetCachedApiKeys(match: (principal: ApiKeyPrincipal) => boolean): void {
   for (const [hash, entry] of principalCache) if (match(entry.principal)) principalCache.delete(hash);
