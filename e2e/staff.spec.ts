@@ -132,7 +132,7 @@ test("the staff page points to Stores when there is no open store", async ({ pag
   await page.goto("/dashboard/staff");
   await expect(page.getByText("You have no open store yet.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Add a store" })).toHaveAttribute("href", "/dashboard/stores");
-  await expect(page.getByRole("button", { name: "Add staff member" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Add staff member" })).toHaveCount(0);
   await screenshot(page, "staff-no-store");
 });
 

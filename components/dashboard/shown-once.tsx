@@ -45,7 +45,10 @@ export function ShownOnce({ title, value, valueLabel, warning, doneLabel, onDone
       <div className="mt-4 flex flex-wrap items-center gap-3">
         <output
           aria-label={valueLabel}
-          className="block max-w-full select-all break-all rounded-lg border border-amber-300 bg-white px-4 py-3 font-mono text-2xl font-semibold tracking-wider text-stone-900"
+          className={`block max-w-full select-all break-all rounded-lg border border-amber-300 bg-white px-4 py-3 font-mono font-semibold text-stone-900 ${
+            // A PIN reads best large and spaced; a long key must fit a phone's width.
+            value.length > 12 ? "text-base sm:text-lg" : "text-2xl tracking-wider"
+          }`}
         >
           {value}
         </output>

@@ -117,7 +117,12 @@ describe("staff management from the dashboard", () => {
 
   it("gives each staff member's latest ledger entry as their last activity", async () => {
     const { prisma } = database();
-    const setup = await createMerchantSetup(prisma, { staff: [{ name: "Sam", pin: "402913" }, { name: "Alex", pin: "551208" }] });
+    const setup = await createMerchantSetup(prisma, {
+      staff: [
+        { name: "Sam", pin: "402913" },
+        { name: "Alex", pin: "551208" },
+      ],
+    });
     const owner = await ownerContext(prisma, setup.merchant.id);
     const card = await createCard(prisma, setup.merchant, setup.program);
     const { result } = await addStamp(setup.ctx, {

@@ -17,6 +17,7 @@ export type ApiKeyRowData = {
   createdBy: string;
   created: string;
   lastUsed: string;
+  /** When the key was revoked, formatted; null while it works. */
   revoked: string | null;
 };
 
@@ -44,9 +45,12 @@ export function ApiKeyRow({ apiKey, renameAction, revokeAction }: { apiKey: ApiK
         <td className="px-3 py-3 whitespace-nowrap">{apiKey.lastUsed}</td>
         <td className="px-3 py-3">
           {apiKey.revoked ? (
-            <span className="inline-block rounded-md bg-stone-100 px-2 py-0.5 text-xs font-semibold text-stone-700 ring-1 ring-stone-300">
-              {apiKey.revoked}
-            </span>
+            <>
+              <span className="inline-block rounded-md bg-stone-100 px-2 py-0.5 text-xs font-semibold text-stone-700 ring-1 ring-stone-300">
+                {t("status.revoked")}
+              </span>
+              <span className="mt-1 block text-xs whitespace-nowrap">{apiKey.revoked}</span>
+            </>
           ) : (
             <span className="inline-block rounded-md bg-emerald-50 px-2 py-0.5 text-xs font-semibold text-emerald-900 ring-1 ring-emerald-200">
               {t("status.active")}

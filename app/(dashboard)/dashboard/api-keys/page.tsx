@@ -27,7 +27,7 @@ export default async function ApiKeysPage() {
     createdBy: key.createdBy ?? "—",
     created: dateTime(key.createdAt),
     lastUsed: key.lastUsedAt ? dateTime(key.lastUsedAt) : t("never"),
-    revoked: key.revokedAt ? t("status.revoked", { date: dateTime(key.revokedAt) }) : null,
+    revoked: key.revokedAt ? dateTime(key.revokedAt) : null,
   }));
 
   return (
@@ -50,9 +50,10 @@ export default async function ApiKeysPage() {
           {rows.length === 0 ? (
             <p className="text-stone-700">{t("list.empty")}</p>
           ) : (
-            <div className="-mx-5 overflow-x-auto sm:-mx-6">
+            // relative: the cells' screen-reader-only text stays inside this scroll box, so a phone's page does not scroll sideways.
+            <div className="relative -mx-5 overflow-x-auto sm:-mx-6">
               <table className="w-full min-w-[48rem] text-left text-sm">
-                <thead className="border-b border-stone-200 text-stone-600">
+                <thead className="border-b border-stone-200 whitespace-nowrap text-stone-600">
                   <tr>
                     <th scope="col" className="px-5 py-2 font-medium sm:px-6">
                       {t("columns.name")}

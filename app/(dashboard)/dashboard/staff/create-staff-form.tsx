@@ -9,7 +9,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { PinField } from "@/components/staff/pin-field";
 import type { ActionResult } from "@/lib/actions/action-result";
-import { StoreCheckboxes, type StoreOption } from "./store-checkboxes";
+import { NoStoresNotice, StoreCheckboxes, type StoreOption } from "./store-checkboxes";
 
 type Created = { id: string; name: string; pin: string };
 type Action = (previous: ActionResult<Created> | null, form: FormData) => Promise<ActionResult<Created>>;
@@ -23,6 +23,7 @@ export function CreateStaffSection({ action, stores }: { action: Action; stores:
   const t = useTranslations("dashboard.staff");
   const [shown, setShown] = useState<Created | null>(null);
   const [formKey, setFormKey] = useState(0);
+  if (stores.length === 0) return <NoStoresNotice />;
   return (
     <div className="space-y-6">
       {shown ? (
@@ -79,7 +80,7 @@ function CreateStaffForm({ action, stores, onCreated }: { action: Action; stores
         generatedNotice={t("generated")}
         errors={fieldErrors?.pin}
       />
-      <SubmitButton pending={pending} pendingLabel={tForms("saving")} disabled={stores.length === 0}>
+      <SubmitButton pending={pending} pendingLabel={tForms("saving")}>
         {t("create.submit")}
       </SubmitButton>
     </form>

@@ -38,9 +38,10 @@ export default async function StaffPage() {
           {staff.length === 0 ? (
             <p className="text-stone-700">{t("list.empty")}</p>
           ) : (
-            <div className="-mx-5 overflow-x-auto sm:-mx-6">
+            // relative: the cells' screen-reader-only text stays inside this scroll box, so a phone's page does not scroll sideways.
+            <div className="relative -mx-5 overflow-x-auto sm:-mx-6">
               <table className="w-full min-w-[40rem] text-left text-sm">
-                <thead className="border-b border-stone-200 text-stone-600">
+                <thead className="border-b border-stone-200 whitespace-nowrap text-stone-600">
                   <tr>
                     <th scope="col" className="px-5 py-2 font-medium sm:px-6">
                       {t("columns.name")}
@@ -83,7 +84,7 @@ export default async function StaffPage() {
                               href={`/dashboard/staff/${member.id}`}
                               className="whitespace-nowrap font-semibold text-brand-700 underline underline-offset-2 hover:text-brand-900"
                             >
-                              {t("manage")}
+                              {member.active ? t("manage") : t("details")}
                               <span className="sr-only"> {member.name}</span>
                             </Link>
                           </div>
