@@ -54,8 +54,8 @@ async function main() {
   );
   buildIfNeeded();
   const cluster = await startPostgresCluster([
+    // auto_explain.log_min_duration stays at its default (-1, off) here: a command-line setting would win over ALTER SYSTEM.
     "shared_preload_libraries=auto_explain",
-    "auto_explain.log_min_duration=-1",
     "auto_explain.log_analyze=on",
     "auto_explain.log_format=json",
     "auto_explain.log_nested_statements=on",
