@@ -5,11 +5,11 @@ import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { FormMessage } from "@/components/forms/form-message";
 import { Section } from "@/components/dashboard/section";
-import { ActivityChart } from "@/components/overview/activity-chart";
+import { ActivityChart, type Metric } from "@/components/overview/activity-chart";
 import { KpiCard } from "@/components/overview/kpi-card";
 import { requireMerchantUser } from "@/lib/auth/session";
 import { getSetupProgress } from "@/lib/merchants/get-setup-progress";
-import { getActivitySeries } from "@/lib/stats/get-activity-series";
+import { getActivitySeries, type DayFigures } from "@/lib/stats/get-activity-series";
 import { getLiability } from "@/lib/stats/get-liability";
 import { getProgramStats } from "@/lib/stats/get-program-stats";
 
@@ -114,16 +114,16 @@ export default async function OverviewPage() {
         <Section id="activity" title={t("chart.title")} description={t("chart.description")}>
           <ActivityChart
             days={series.days}
-            total={series.total}
+            total={columns(series.total)}
             byStore={series.byStore.map((row) => ({
               key: row.storeId ?? "none",
               name: unnamed(row.name, row.storeId),
-              figures: row.figures,
+              values: columns(row.figures),
             }))}
             byStaff={series.byStaff.map((row) => ({
               key: row.staffMemberId ?? "none",
               name: unnamed(row.name, row.staffMemberId),
-              figures: row.figures,
+              values: columns(row.figures),
             }))}
             metrics={metrics}
             locale={locale}
@@ -250,4 +250,14 @@ function BreakdownTable(props: {
       )}
     </Section>
   );
+}
+
+/** Day objects as one column per measure. */
+function columns(days: DayFigures[]): Record<Metric, number[]> {
+  return {
+    stamps: days.map((day) => day.stamps),
+    points: days.map((day) => day.points),
+    newMembers: days.map((day) => day.newMembers),
+    redemptions: days.map((day) => day.redemptions),
+  };
 }
