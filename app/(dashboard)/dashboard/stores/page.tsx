@@ -19,12 +19,21 @@ export default async function StoresPage() {
   const [t, format, stores] = await Promise.all([getTranslations("dashboard.stores"), getFormatter(), listStores(session.ctx)]);
   const open = stores.filter((store) => !store.archived);
   const archived = stores.filter((store) => store.archived);
-  const created = (store: StoreView) => format.dateTime(new Date(store.createdAt), { dateStyle: "medium", timeZone: session.merchant.timeZone });
+  const created = (store: StoreView) =>
+    format.dateTime(new Date(store.createdAt), { dateStyle: "medium", timeZone: session.merchant.timeZone });
 
   const table = (rows: StoreView[], caption: string) => (
     <div className="-mx-5 overflow-x-auto sm:-mx-6">
-      <table className="w-full min-w-[40rem] text-left text-sm">
+      {/* Fixed columns: the open and the archived tables line up with each other. */}
+      <table className="w-full min-w-[44rem] table-fixed text-left text-sm">
         <caption className="sr-only">{caption}</caption>
+        <colgroup>
+          <col className="w-[30%]" />
+          <col className="w-[13%]" />
+          <col className="w-[29%]" />
+          <col className="w-[13%]" />
+          <col className="w-[15%]" />
+        </colgroup>
         <thead className="border-b border-stone-200 text-stone-600">
           <tr>
             <th scope="col" className="px-5 py-2 font-medium sm:px-6">
@@ -76,7 +85,11 @@ export default async function StoresPage() {
       <PageHeader title={t("title")} description={t("description")} />
       <div className="space-y-6">
         <Section id="open-stores" title={t("open.title")} description={t("open.description")}>
-          {open.length > 0 ? table(open, t("open.title")) : <p className="text-stone-700">{t("open.empty")}</p>}
+          {open.length > 0 ? (
+            table(open, t("open.title"))
+          ) : (
+            <p className="text-stone-700">{t(archived.length > 0 ? "open.emptyWithArchived" : "open.empty")}</p>
+          )}
         </Section>
         <Section id="new-store" title={t("create.title")} description={t("create.description")}>
           <CreateStoreForm action={createStoreAction} />

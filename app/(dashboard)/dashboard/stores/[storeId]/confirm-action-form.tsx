@@ -23,7 +23,15 @@ type ConfirmActionFormProps<T> = {
  * A button that asks before it acts: the question and "Yes" replace it inline (focus moves to
  * the question, and back to the button on cancel), so no dialog has to trap focus.
  */
-export function ConfirmActionForm<T>({ action, fields, trigger, question, confirm, pendingLabel, compact = false }: ConfirmActionFormProps<T>) {
+export function ConfirmActionForm<T>({
+  action,
+  fields,
+  trigger,
+  question,
+  confirm,
+  pendingLabel,
+  compact = false,
+}: ConfirmActionFormProps<T>) {
   const tForms = useTranslations("forms");
   const [asking, setAsking] = useState(false);
   const { state, onSubmit, pending } = useFormAction(action);
@@ -52,15 +60,20 @@ export function ConfirmActionForm<T>({ action, fields, trigger, question, confir
     );
   }
   return (
-    <form onSubmit={onSubmit} aria-describedby={questionId} className="space-y-3">
+    <form onSubmit={onSubmit} aria-describedby={questionId} className={`space-y-3 ${compact ? "ml-auto w-64" : ""}`}>
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <p id={questionId} ref={questionRef} tabIndex={-1} className="text-sm font-medium text-stone-900 focus:outline-none">
+      <p
+        id={questionId}
+        ref={questionRef}
+        tabIndex={-1}
+        className={`text-sm font-medium text-stone-900 focus:outline-none ${compact ? "text-left" : ""}`}
+      >
         {question}
       </p>
       {state && !state.ok ? <FormMessage kind="error">{state.message}</FormMessage> : null}
-      <div className="flex flex-wrap gap-2">
+      <div className={`flex flex-wrap gap-2 ${compact ? "justify-end" : ""}`}>
         <SubmitButton variant="danger" pending={pending} pendingLabel={pendingLabel} className={compact ? "px-3! py-1.5! text-sm" : ""}>
           {confirm}
         </SubmitButton>

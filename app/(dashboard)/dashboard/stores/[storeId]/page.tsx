@@ -52,8 +52,12 @@ export default async function StorePage({ params, searchParams }: Params) {
       </p>
       <PageHeader
         title={store.name}
-        description={store.address ?? t("noAddress")}
-        actions={<StoreStatus archived={archived} label={t(archived ? "status.archived" : "status.open")} />}
+        description={
+          <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <span>{store.address ?? t("noAddress")}</span>
+            <StoreStatus archived={archived} label={t(archived ? "status.archived" : "status.open")} />
+          </span>
+        }
       />
       <div className="space-y-6">
         {query.created === "1" && !archived ? <FormMessage kind="success">{t("detail.created")}</FormMessage> : null}
@@ -71,6 +75,7 @@ export default async function StorePage({ params, searchParams }: Params) {
           <Section id="poster" title={t("posterPanel.title")} description={t("posterPanel.description", { url: store.joinUrl })}>
             <PosterPanel
               storeId={store.id}
+              version={store.updatedAt}
               defaultLocale={isLocale(session.merchant.defaultLocale) ? session.merchant.defaultLocale : DEFAULT_LOCALE}
             />
           </Section>
@@ -111,7 +116,10 @@ export default async function StorePage({ params, searchParams }: Params) {
                   <tbody className="divide-y divide-stone-100">
                     {devices.map((device) => (
                       <tr key={device.id} className={device.revokedAt ? "align-top text-stone-500" : "align-top"}>
-                        <th scope="row" className={`px-5 py-3 font-semibold sm:px-6 ${device.revokedAt ? "text-stone-500" : "text-stone-900"}`}>
+                        <th
+                          scope="row"
+                          className={`px-5 py-3 font-semibold sm:px-6 ${device.revokedAt ? "text-stone-500" : "text-stone-900"}`}
+                        >
                           {device.name}
                         </th>
                         <td className="px-3 py-3">{device.pairedBy ?? t("devices.unknownUser")}</td>

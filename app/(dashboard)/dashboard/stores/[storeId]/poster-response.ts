@@ -15,7 +15,11 @@ export async function posterResponse(request: NextRequest, storeId: string, form
   if (!(await getSessionUser())) redirect(`/login?callbackUrl=${encodeURIComponent(`/dashboard/stores/${storeId}`)}`);
   const session = await requireMerchantUser();
   const requested = request.nextUrl.searchParams.get("locale");
-  const locale = isLocale(requested) ? requested : isLocale(session.merchant.defaultLocale) ? session.merchant.defaultLocale : DEFAULT_LOCALE;
+  const locale = isLocale(requested)
+    ? requested
+    : isLocale(session.merchant.defaultLocale)
+      ? session.merchant.defaultLocale
+      : DEFAULT_LOCALE;
   try {
     const file = await renderStorePoster(session.ctx, storeId, locale, format);
     const disposition = request.nextUrl.searchParams.get("download") === "1" ? "attachment" : "inline";
