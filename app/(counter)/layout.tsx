@@ -7,7 +7,12 @@ export default async function CounterLayout({ children }: { children: ReactNode 
   const messages = await getMessages();
   return (
     <NextIntlClientProvider
-      messages={{ counterPairing: messages.counterPairing, validation: messages.validation, errors: messages.errors, forms: messages.forms }}
+      messages={{
+        counterPairing: messages.counterPairing,
+        validation: messages.validation,
+        errors: messages.errors,
+        forms: messages.forms,
+      }}
     >
       <div className="min-h-screen bg-stone-100">{children}</div>
     </NextIntlClientProvider>

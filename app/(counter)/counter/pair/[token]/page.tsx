@@ -45,7 +45,9 @@ export default async function PairTabletPage({ params }: { params: Promise<{ tok
   return (
     <Panel title={t("title")}>
       <p className="text-stone-700">{t("intro", { store: link.storeName, merchant: link.merchantName })}</p>
-      {current ? <FormMessage kind="info">{t("alreadyPaired", { store: current.store.name, merchant: current.merchant.name })}</FormMessage> : null}
+      {current ? (
+        <FormMessage kind="info">{t("alreadyPaired", { store: current.store.name, merchant: current.merchant.name })}</FormMessage>
+      ) : null}
       <PairDeviceForm action={pairDeviceAction} token={token} />
     </Panel>
   );
