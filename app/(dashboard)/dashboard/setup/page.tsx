@@ -68,10 +68,10 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
               <p className="text-stone-700">{t("poster.joinUrl")}</p>
               <p className="break-all rounded-lg bg-stone-100 px-3 py-2 font-mono text-sm">{progress.firstStore.joinUrl}</p>
               <div className="flex flex-wrap gap-3">
-                <ButtonLink href={`/dashboard/stores/${progress.firstStore.id}/poster.pdf`} prefetch={false}>
+                <ButtonLink href={`/dashboard/stores/${progress.firstStore.id}/poster.pdf?download=1`} prefetch={false}>
                   {t("poster.pdf")}
                 </ButtonLink>
-                <ButtonLink href={`/dashboard/stores/${progress.firstStore.id}/poster.png`} prefetch={false} variant="secondary">
+                <ButtonLink href={`/dashboard/stores/${progress.firstStore.id}/poster.png?download=1`} prefetch={false} variant="secondary">
                   {t("poster.png")}
                 </ButtonLink>
               </div>
