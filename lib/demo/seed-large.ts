@@ -207,6 +207,12 @@ export async function seedLarge(database: Database, secretKey: string, now: Date
     );
     progress(`  ${Math.min(LARGE_CARDS, start + BATCH_CARDS).toLocaleString("en")} cards, ${ledgerRows.toLocaleString("en")} ledger rows`);
   }
+  await database.query(
+    `UPDATE staff_members s SET last_activity_at = (
+       SELECT max(created_at) FROM ledger_entries l WHERE l.merchant_id = s.merchant_id AND l.staff_member_id = s.id)
+     WHERE s.merchant_id = $1`,
+    [merchant.id],
+  );
   progress("Rebuilding the statistics summaries…");
   await prisma.$transaction((tx) => rebuildStats(tx, merchant.id), { timeout: 600_000, maxWait: 60_000 });
   await database.query("ANALYZE");
