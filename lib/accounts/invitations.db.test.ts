@@ -26,7 +26,10 @@ describe(`manager invitations on ${databaseKind()}`, () => {
 
   /** The link of the latest invitation email to this address, read from the outbox like the worker would send it. */
   async function invitationToken(email: string): Promise<string> {
-    const mails = await database().prisma.outboxEvent.findMany({ where: { type: "mail.send" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+    const mails = await database().prisma.outboxEvent.findMany({
+      where: { type: "mail.send" },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    });
     const mail = mails.map((event) => event.payload as { to: string; text: string }).find((payload) => payload.to === email);
     const token = mail?.text.match(/\/invite\/([\w-]+)/)?.[1];
     if (!token) throw new Error(`no invitation mail to ${email}`);
@@ -85,7 +88,11 @@ describe(`manager invitations on ${databaseKind()}`, () => {
     expect(await findOpenInvitation(token, clock)).toBeNull();
     expect((await refusal(acceptInvitation(token, { name: "Max", password: "long enough password" }, clock))).code).toBe("NOT_FOUND");
     expect((await refusal(cancelInvitation(ctx, invitation.id))).code).toBe("NOT_FOUND");
-    expect(await prisma.auditLog.count({ where: { merchantId: ctx.merchantId, action: "manager.invitation_cancelled", targetId: invitation.id } })).toBe(1);
+    expect(
+      await prisma.auditLog.count({
+        where: { merchantId: ctx.merchantId, action: "manager.invitation_cancelled", targetId: invitation.id },
+      }),
+    ).toBe(1);
     // Once cancelled, the same address may be invited again.
     await inviteManager(ctx, email);
   });

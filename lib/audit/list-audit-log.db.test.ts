@@ -12,7 +12,11 @@ describe(`the audit log on ${databaseKind()}`, () => {
   const database = useTestDatabase();
   const clock = fixedClock("2026-03-01T10:00:00Z");
 
-  async function entries(prisma: PrismaClient, merchantId: string, rows: { action: string; at: Date; actorType?: "user" | "api_key" | "system"; actorId?: string }[]) {
+  async function entries(
+    prisma: PrismaClient,
+    merchantId: string,
+    rows: { action: string; at: Date; actorType?: "user" | "api_key" | "system"; actorId?: string }[],
+  ) {
     const data = rows.map((row) => ({
       id: newId(),
       merchantId,
@@ -101,7 +105,8 @@ describe(`the audit log on ${databaseKind()}`, () => {
       data: { targetType: "store", targetId: setup.store.id, details: { name: setup.store.name } },
     });
 
-    const actions = async (query: Parameters<typeof listAuditLog>[1]) => (await listAuditLog(owner, query)).entries.map((entry) => entry.action);
+    const actions = async (query: Parameters<typeof listAuditLog>[1]) =>
+      (await listAuditLog(owner, query)).entries.map((entry) => entry.action);
     expect(await actions({})).toEqual(["merchant.signed_up", "staff.created", "store.updated", "store.created"]);
     expect(await actions({ action: "store.created" })).toEqual(["store.created"]);
     expect(await actions({ action: "store" })).toEqual(["store.updated", "store.created"]);
@@ -121,7 +126,9 @@ describe(`the audit log on ${databaseKind()}`, () => {
 
     const filters = await listAuditFilters(owner);
     expect(filters.actions).toEqual(["merchant.signed_up", "staff.created", "store.created", "store.updated"]);
-    expect(filters.people.map((person) => person.filter).sort()).toEqual([`api_key:${setup.apiKey.id}`, "system", `user:${ownerId}`].sort());
+    expect(filters.people.map((person) => person.filter).sort()).toEqual(
+      [`api_key:${setup.apiKey.id}`, "system", `user:${ownerId}`].sort(),
+    );
   });
 
   it("shows a merchant only its own entries, people and targets", async () => {

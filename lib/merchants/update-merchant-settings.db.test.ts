@@ -49,7 +49,9 @@ describe(`merchant settings on ${databaseKind()}`, () => {
     const unchanged = await updateMerchantSettings(owner, { name: merchant.name, timeZone: "Europe/Paris", defaultLocale: "en" });
     expect(unchanged.changed).toEqual([]);
     const audit = await prisma.auditLog.findMany({ where: { merchantId: merchant.id, action: "merchant.settings_updated" } });
-    expect(audit.map((entry) => entry.details)).toEqual([{ before: { timeZone: "Europe/Luxembourg" }, after: { timeZone: "Europe/Paris" } }]);
+    expect(audit.map((entry) => entry.details)).toEqual([
+      { before: { timeZone: "Europe/Luxembourg" }, after: { timeZone: "Europe/Paris" } },
+    ]);
   });
 
   it("make the counter count days in the new time zone at once (its cached rules are dropped)", async () => {
@@ -75,7 +77,10 @@ describe(`merchant settings on ${databaseKind()}`, () => {
     const { prisma } = database();
     const { merchant, owner, ctx: apiKey } = await setup();
     const other = await setup();
-    const manager: ServiceContext = { ...owner, actor: { type: "user", userId: (owner.actor as { userId: string }).userId, role: "manager" } };
+    const manager: ServiceContext = {
+      ...owner,
+      actor: { type: "user", userId: (owner.actor as { userId: string }).userId, role: "manager" },
+    };
     expect((await refusal(updateMerchantSettings(manager, { name: "X", timeZone: "UTC", defaultLocale: "en" }))).code).toBe("FORBIDDEN");
     expect((await refusal(updateMerchantSettings(apiKey, { name: "X", timeZone: "UTC", defaultLocale: "en" }))).code).toBe("FORBIDDEN");
 
