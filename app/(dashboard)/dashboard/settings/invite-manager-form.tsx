@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
 import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -9,17 +10,19 @@ import type { ActionResult } from "@/lib/actions/action-result";
 
 type Action = (previous: ActionResult<{ email: string }> | null, form: FormData) => Promise<ActionResult<{ email: string }>>;
 
-/** Invites a manager by email; the field empties once the invitation is on its way. */
+/** Invites a manager by email; the field empties once the invitation is on its way, and keeps what was typed after an error. */
 export function InviteManagerForm({ action }: { action: Action }) {
   const t = useTranslations("dashboard.settings.invite");
+  const form = useRef<HTMLFormElement>(null);
   const { state, onSubmit, pending, fieldErrors } = useFormAction(action);
   const sentTo = state?.ok ? state.data.email : null;
+  useEffect(() => {
+    if (state?.ok) form.current?.reset();
+  }, [state]);
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
+    <form ref={form} onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
-        {/* A new key after each invitation sent empties the field for the next one. */}
         <Field
-          key={sentTo ?? "new"}
           className="grow"
           label={t("email")}
           name="email"
@@ -29,7 +32,7 @@ export function InviteManagerForm({ action }: { action: Action }) {
           hint={t("emailHint")}
           errors={fieldErrors?.email}
         />
-        <SubmitButton className="sm:mt-6" pending={pending} pendingLabel={t("sending")}>
+        <SubmitButton className="shrink-0 whitespace-nowrap sm:mt-6" pending={pending} pendingLabel={t("sending")}>
           {t("submit")}
         </SubmitButton>
       </div>

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { FormMessage } from "@/components/forms/form-message";
+import { stackedTable as st } from "./stacked-table";
 import { useRowAction, type RowAction } from "./use-row-action";
 
 export type TeamMemberRow = { id: string; name: string | null; email: string; role: "owner" | "manager"; lastLogin: string | null };
@@ -16,79 +17,84 @@ export function TeamMembers({ members, removeAction }: { members: TeamMemberRow[
   return (
     <div className="space-y-3">
       <div aria-live="polite">{notice ? <FormMessage kind={notice.kind}>{notice.text}</FormMessage> : null}</div>
-      <div className="overflow-x-auto">
-        <table className="w-full min-w-[40rem] text-left text-sm">
-          <caption className="sr-only">{t("membersCaption")}</caption>
-          <thead className="border-b border-stone-200 text-stone-600">
-            <tr>
-              <th scope="col" className="py-2 pr-4 font-medium">
-                {t("name")}
-              </th>
-              <th scope="col" className="py-2 pr-4 font-medium">
-                {t("email")}
-              </th>
-              <th scope="col" className="py-2 pr-4 font-medium">
-                {t("role")}
-              </th>
-              <th scope="col" className="py-2 pr-4 font-medium">
-                {t("lastLogin")}
-              </th>
-              <th scope="col" className="py-2 font-medium">
-                <span className="sr-only">{t("actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100">
-            {members.map((member) => {
-              const name = member.name ?? member.email;
-              return (
-                <tr key={member.id} className="align-top">
-                  <th scope="row" className="py-3 pr-4 font-medium text-stone-900">
-                    {name}
-                  </th>
-                  <td className="py-3 pr-4 break-all text-stone-700">{member.email}</td>
-                  <td className="py-3 pr-4">
-                    <span
-                      className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${member.role === "owner" ? "bg-brand-100 text-brand-900" : "bg-stone-100 text-stone-800"}`}
-                    >
-                      {tr(member.role)}
-                    </span>
-                  </td>
-                  <td className="py-3 pr-4 text-stone-700">{member.lastLogin ?? t("neverLoggedIn")}</td>
-                  <td className="py-3 text-right">
-                    {member.role === "manager" ? (
-                      confirming === member.id ? (
-                        <ConfirmRemoval
-                          question={t("removeQuestion", { name })}
-                          confirmLabel={t("removeConfirm")}
-                          cancelLabel={t("removeCancel")}
-                          pending={busyRow === member.id}
-                          pendingLabel={t("removing")}
-                          onConfirm={() => run(member.id, removeAction, { userId: member.id }, () => t("removed", { name }))}
-                          onCancel={() => {
-                            setConfirming(null);
-                            requestAnimationFrame(() => document.getElementById(`remove-${member.id}`)?.focus());
-                          }}
-                        />
-                      ) : (
-                        <button
-                          id={`remove-${member.id}`}
-                          type="button"
-                          onClick={() => setConfirming(member.id)}
-                          aria-label={t("removeLabel", { name })}
-                          className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50"
-                        >
-                          {t("remove")}
-                        </button>
-                      )
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <table className={st.table}>
+        <caption className="sr-only">{t("membersCaption")}</caption>
+        <thead className={st.thead}>
+          <tr>
+            <th scope="col" className={st.th}>
+              {t("name")}
+            </th>
+            <th scope="col" className={st.th}>
+              {t("email")}
+            </th>
+            <th scope="col" className={st.th}>
+              {t("role")}
+            </th>
+            <th scope="col" className={st.th}>
+              {t("lastLogin")}
+            </th>
+            <th scope="col" className={st.th}>
+              <span className="sr-only">{t("actions")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className={st.tbody}>
+          {members.map((member) => {
+            const name = member.name ?? member.email;
+            return (
+              <tr key={member.id} className={st.tr}>
+                <th scope="row" className={`${st.cell} font-medium text-stone-900`}>
+                  {name}
+                </th>
+                <td className={`${st.cell} break-words text-stone-700`}>
+                  <span className={st.label}>{t("email")}:</span>
+                  {member.email}
+                </td>
+                <td className={st.cell}>
+                  <span className={st.label}>{t("role")}:</span>
+                  <span
+                    className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${member.role === "owner" ? "bg-brand-100 text-brand-900" : "bg-stone-100 text-stone-800"}`}
+                  >
+                    {tr(member.role)}
+                  </span>
+                </td>
+                <td className={`${st.cell} text-stone-700`}>
+                  <span className={st.label}>{t("lastLogin")}:</span>
+                  {member.lastLogin ?? t("neverLoggedIn")}
+                </td>
+                <td className={`${st.cell} pt-2 md:pr-0 md:text-right`}>
+                  {member.role === "manager" ? (
+                    confirming === member.id ? (
+                      <ConfirmRemoval
+                        question={t("removeQuestion", { name })}
+                        confirmLabel={t("removeConfirm")}
+                        cancelLabel={t("removeCancel")}
+                        pending={busyRow === member.id}
+                        pendingLabel={t("removing")}
+                        onConfirm={() => run(member.id, removeAction, { userId: member.id }, () => t("removed", { name }))}
+                        onCancel={() => {
+                          setConfirming(null);
+                          requestAnimationFrame(() => document.getElementById(`remove-${member.id}`)?.focus());
+                        }}
+                      />
+                    ) : (
+                      <button
+                        id={`remove-${member.id}`}
+                        type="button"
+                        onClick={() => setConfirming(member.id)}
+                        aria-label={t("removeLabel", { name })}
+                        className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50"
+                      >
+                        {t("remove")}
+                      </button>
+                    )
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
     </div>
   );
 }
@@ -114,7 +120,7 @@ function ConfirmRemoval({ question, confirmLabel, cancelLabel, pending, pendingL
       onKeyDown={(event) => {
         if (event.key === "Escape" && !pending) onCancel();
       }}
-      className="ml-auto max-w-xs space-y-2 rounded-lg border border-red-200 bg-red-50 p-3 text-left"
+      className="max-w-xs space-y-2 md:ml-auto rounded-lg border border-red-200 bg-red-50 p-3 text-left"
     >
       <p className="text-sm text-red-950">{question}</p>
       <div className="flex flex-wrap gap-2">

@@ -12,6 +12,7 @@ import { auditLogQuerySchema, type AuditLogQuery } from "@/lib/audit/schemas";
 import { summarizeDetails, type DetailItem, type DetailValue } from "@/lib/audit/summarize-details";
 import { requireOwner } from "@/lib/auth/session";
 import { isLocale, LOCALE_NAMES } from "@/lib/i18n/locales";
+import { stackedTable as st } from "../stacked-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard.audit"))("title") };
@@ -110,7 +111,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
       <div className="space-y-6">
         <Section title={t("filters.title")}>
           <form method="get" action={PATH} className="flex flex-col gap-4 md:flex-row md:items-end">
-            <div className="md:w-80">
+            <div className="md:max-w-md md:min-w-0 md:flex-1">
               <label htmlFor="audit-action" className="block text-sm font-medium text-stone-800">
                 {t("filters.action")}
               </label>
@@ -130,7 +131,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
                 ))}
               </select>
             </div>
-            <div className="md:w-80">
+            <div className="md:max-w-md md:min-w-0 md:flex-1">
               <label htmlFor="audit-person" className="block text-sm font-medium text-stone-800">
                 {t("filters.person")}
               </label>
@@ -160,73 +161,74 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
           {page.entries.length === 0 ? (
             <p className="text-sm text-stone-600">{filtered ? t("entries.noneMatching") : t("entries.none")}</p>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full min-w-[48rem] text-left text-sm">
-                <caption className="sr-only">{t("entries.caption")}</caption>
-                <thead className="border-b border-stone-200 text-stone-600">
-                  <tr>
-                    <th scope="col" className="py-2 pr-4 font-medium whitespace-nowrap">
-                      {t("entries.when")}
-                    </th>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      {t("entries.who")}
-                    </th>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      {t("entries.what")}
-                    </th>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      {t("entries.target")}
-                    </th>
-                    <th scope="col" className="py-2 font-medium">
-                      {t("entries.details")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-stone-100">
-                  {page.entries.map((entry) => {
-                    const target = targetText(entry.target);
-                    const details = summarizeDetails(entry.details);
-                    return (
-                      <tr key={entry.id} className="align-top">
-                        <td className="py-3 pr-4 whitespace-nowrap text-stone-700">
-                          <time dateTime={entry.createdAt}>
-                            {format.dateTime(new Date(entry.createdAt), { dateStyle: "medium", timeStyle: "medium", timeZone })}
-                          </time>
-                        </td>
-                        <td className="py-3 pr-4">
-                          <span className="font-medium text-stone-900">{actorName(entry.actor)}</span>
-                          {entry.actor.kind === "user" && entry.actor.detail ? (
-                            <span className="block text-xs break-all text-stone-600">{entry.actor.detail}</span>
-                          ) : null}
-                        </td>
-                        <th scope="row" className="py-3 pr-4 font-normal text-stone-900">
-                          {actionSentence(entry.action)}
-                        </th>
-                        <td className="py-3 pr-4 text-stone-700">
-                          {target ? (
-                            <>
-                              <span className="block text-xs text-stone-600">{target.kind}</span>
-                              {target.label ? <span className="break-all">{target.label}</span> : null}
-                            </>
-                          ) : (
-                            <span aria-label={t("details.none")}>—</span>
-                          )}
-                        </td>
-                        <td className="py-3 text-stone-700">
-                          <Details
-                            items={details}
-                            fieldName={fieldName}
-                            valueText={valueText}
-                            more={(count) => t("details.more", { count })}
-                            to={t("details.to")}
-                          />
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <table className={st.table}>
+              <caption className="sr-only">{t("entries.caption")}</caption>
+              <thead className={st.thead}>
+                <tr>
+                  <th scope="col" className={`${st.th} whitespace-nowrap`}>
+                    {t("entries.when")}
+                  </th>
+                  <th scope="col" className={st.th}>
+                    {t("entries.who")}
+                  </th>
+                  <th scope="col" className={st.th}>
+                    {t("entries.what")}
+                  </th>
+                  <th scope="col" className={st.th}>
+                    {t("entries.target")}
+                  </th>
+                  <th scope="col" className={st.th}>
+                    {t("entries.details")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody className={st.tbody}>
+                {page.entries.map((entry) => {
+                  const target = targetText(entry.target);
+                  const details = summarizeDetails(entry.details);
+                  return (
+                    <tr key={entry.id} className={`${st.tr} max-md:flex max-md:flex-col`}>
+                      <td className={`${st.cell} text-stone-700 md:whitespace-nowrap`}>
+                        <span className={st.label}>{t("entries.when")}:</span>
+                        <time dateTime={entry.createdAt}>
+                          {format.dateTime(new Date(entry.createdAt), { dateStyle: "medium", timeStyle: "medium", timeZone })}
+                        </time>
+                      </td>
+                      <td className={st.cell}>
+                        <span className={st.label}>{t("entries.who")}:</span>
+                        <span className="font-medium text-stone-900">{actorName(entry.actor)}</span>
+                        {entry.actor.kind === "user" && entry.actor.detail ? (
+                          <span className="text-xs break-words text-stone-600 md:block"> {entry.actor.detail}</span>
+                        ) : null}
+                      </td>
+                      <th scope="row" className={`${st.cell} font-semibold text-stone-900 max-md:order-first md:font-normal`}>
+                        {actionSentence(entry.action)}
+                      </th>
+                      <td className={`${st.cell} text-stone-700 ${target ? "" : "max-md:hidden"}`}>
+                        <span className={st.label}>{t("entries.target")}:</span>
+                        {target ? (
+                          <>
+                            <span className="text-xs text-stone-600 md:block">{target.kind} </span>
+                            {target.label ? <span className="break-words">{target.label}</span> : null}
+                          </>
+                        ) : (
+                          <span aria-label={t("details.none")}>—</span>
+                        )}
+                      </td>
+                      <td className={`${st.cell} text-stone-700 md:pr-0 ${details.length ? "" : "max-md:hidden"}`}>
+                        <Details
+                          items={details}
+                          fieldName={fieldName}
+                          valueText={valueText}
+                          more={(count) => t("details.more", { count })}
+                          to={t("details.to")}
+                        />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
           )}
           {query.cursor || page.nextCursor ? (
             <nav
