@@ -44,7 +44,9 @@ export function ActivityChart({ days, total, byStore, byStaff, metrics, locale, 
     if (split === "total") return [{ key: "total", name: labels.total, figures: total }];
     const list = split === "store" ? byStore : byStaff;
     // The busiest groups get their own color; the rest are summed as one.
-    const ranked = [...list].sort((a, b) => sum(b.figures, metric) - sum(a.figures, metric)).filter((group) => sum(group.figures, metric) > 0);
+    const ranked = [...list]
+      .sort((a, b) => sum(b.figures, metric) - sum(a.figures, metric))
+      .filter((group) => sum(group.figures, metric) > 0);
     if (ranked.length <= PALETTE.length) return ranked;
     const rest = ranked.slice(PALETTE.length - 1);
     const others = {
@@ -116,16 +118,30 @@ export function ActivityChart({ days, total, byStore, byStaff, metrics, locale, 
             <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e7e5e4" />
               <XAxis dataKey="day" tick={{ fontSize: 12, fill: "#57534e" }} interval="preserveStartEnd" minTickGap={16} />
-              <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: "#57534e" }} width={48} tickFormatter={(value: number) => numberFormat.format(value)} />
+              <YAxis
+                allowDecimals={false}
+                tick={{ fontSize: 12, fill: "#57534e" }}
+                width={48}
+                tickFormatter={(value: number) => numberFormat.format(value)}
+              />
               <Tooltip formatter={(value) => numberFormat.format(Number(value))} />
               {groups.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
               {groups.map((group, index) => (
-                <Bar key={group.key} dataKey={group.key} name={group.name} stackId="a" fill={PALETTE[index % PALETTE.length]} isAnimationActive={false} />
+                <Bar
+                  key={group.key}
+                  dataKey={group.key}
+                  name={group.name}
+                  stackId="a"
+                  fill={PALETTE[index % PALETTE.length]}
+                  isAnimationActive={false}
+                />
               ))}
             </BarChart>
           </ResponsiveContainer>
         ) : (
-          <p className="flex h-full items-center justify-center rounded-lg border border-dashed border-stone-300 text-sm text-stone-600">{labels.empty}</p>
+          <p className="flex h-full items-center justify-center rounded-lg border border-dashed border-stone-300 text-sm text-stone-600">
+            {labels.empty}
+          </p>
         )}
       </div>
       <details className="mt-3 text-sm">
