@@ -1,8 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { addDays, localDayOf } from "@/lib/domain/local-day";
+import { addDays } from "@/lib/domain/local-day";
 import type { ServiceContext } from "@/lib/service-context";
-import { readDailyActivity } from "./read-daily-activity";
+import { loadActivity, type LoadedActivity } from "./load-activity";
 
 export type DayFigures = { stamps: number; points: number; newMembers: number; redemptions: number };
 
@@ -23,15 +22,12 @@ const ZERO: DayFigures = { stamps: 0, points: 0, newMembers: 0, redemptions: 0 }
  * ledger). Days without activity are zeros.
  */
 export async function getActivitySeries(ctx: ServiceContext, days: 30 | 90): Promise<ActivitySeries> {
-  const merchant = await db.merchant.findUniqueOrThrow({ where: { id: ctx.merchantId }, select: { timeZone: true } });
-  const today = localDayOf(ctx.clock.now(), merchant.timeZone);
-  const since = addDays(today, -(days - 1));
-  const [rows, stores, staff] = await Promise.all([
-    readDailyActivity(ctx.merchantId, since, today),
-    db.store.findMany({ where: { merchantId: ctx.merchantId }, select: { id: true, name: true } }),
-    db.staffMember.findMany({ where: { merchantId: ctx.merchantId }, select: { id: true, name: true } }),
-  ]);
+  return buildActivitySeries(await loadActivity(ctx, days));
+}
 
+/** The series of every day from `since` to `today` of loaded activity. */
+export function buildActivitySeries({ rows, since, today, storeNames: storeName, staffNames: staffName }: LoadedActivity): ActivitySeries {
+  const days = daysBetween(since, today) + 1;
   const dayList = Array.from({ length: days }, (_, index) => addDays(since, index));
   const position = new Map(dayList.map((day, index) => [day, index]));
   const empty = () => dayList.map(() => ({ ...ZERO }));
@@ -56,12 +52,14 @@ export async function getActivitySeries(ctx: ServiceContext, days: 30 | 90): Pro
     list[index] = figures;
     series.set(key, list);
   }
-  const storeName = new Map(stores.map((store) => [store.id, store.name]));
-  const staffName = new Map(staff.map((member) => [member.id, member.name]));
   return {
     days: dayList,
     total,
     byStore: [...byStore].map(([key, figures]) => ({ storeId: key || null, name: storeName.get(key) ?? null, figures })),
     byStaff: [...byStaff].map(([key, figures]) => ({ staffMemberId: key || null, name: staffName.get(key) ?? null, figures })),
   };
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

@@ -1,8 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { addDays, localDayOf } from "@/lib/domain/local-day";
+import { addDays } from "@/lib/domain/local-day";
 import type { ServiceContext } from "@/lib/service-context";
-import { readDailyActivity, type DailyActivityRow } from "./read-daily-activity";
+import { loadActivity, type LoadedActivity } from "./load-activity";
+import type { DailyActivityRow } from "./read-daily-activity";
 import type { ProgramStats } from "./schemas";
 
 export type { ProgramStats };
@@ -16,22 +16,15 @@ type Breakdown = Omit<ProgramStats["byStore"][number], "storeId" | "name">;
  * worker's delay (about a second).
  */
 export async function getProgramStats(ctx: ServiceContext): Promise<ProgramStats> {
-  const merchant = await db.merchant.findUniqueOrThrow({ where: { id: ctx.merchantId }, select: { timeZone: true } });
-  const now = ctx.clock.now();
-  const today = localDayOf(now, merchant.timeZone);
+  return summarizeProgramStats(await loadActivity(ctx, 30));
+}
+
+/** The statistics of the 30 days up to `today`, from loaded activity (which may cover more days). */
+export function summarizeProgramStats(activity: LoadedActivity): ProgramStats {
+  const { today, now, timeZone, storeNames: storeName, staffNames: staffName } = activity;
   const weekStart = addDays(today, -6);
   const monthStart = addDays(today, -29);
-
-  const [days, members, storeNames, staffNames] = await Promise.all([
-    readDailyActivity(ctx.merchantId, monthStart, today),
-    db.$queryRaw<{ members: bigint; active: bigint }[]>`
-      SELECT COALESCE(SUM(cards), 0)::bigint AS members,
-             COALESCE(SUM(cards) FILTER (WHERE day >= ${monthStart}::date), 0)::bigint AS active
-      FROM card_activity_days WHERE merchant_id = ${ctx.merchantId}::uuid`,
-    db.store.findMany({ where: { merchantId: ctx.merchantId }, select: { id: true, name: true } }),
-    db.staffMember.findMany({ where: { merchantId: ctx.merchantId }, select: { id: true, name: true } }),
-  ]);
-
+  const days = activity.rows.filter((row) => row.day >= monthStart);
   const totals = days.filter((row) => row.storeKey === null && row.staffKey === null);
   const counts = (pick: (row: DailyActivityRow) => number): PeriodCounts => {
     const since = (from: string) => totals.filter((row) => row.day >= from).reduce((sum, row) => sum + pick(row), 0);
@@ -39,16 +32,14 @@ export async function getProgramStats(ctx: ServiceContext): Promise<ProgramStats
   };
   const month = (pick: (row: DailyActivityRow) => number) => counts(pick).last30Days;
   const newMembers = counts((row) => row.newMembers);
-  const active = Number(members[0]?.active ?? 0);
-  const storeName = new Map(storeNames.map((store) => [store.id, store.name]));
-  const staffName = new Map(staffNames.map((member) => [member.id, member.name]));
+  const active = activity.activeMembers30Days;
   const rewardsEarned = month((row) => row.stampRewardsEarned);
   const purchases = month((row) => row.purchases);
 
   return {
     asOf: now.toISOString(),
-    timeZone: merchant.timeZone,
-    members: Number(members[0]?.members ?? 0),
+    timeZone,
+    members: activity.members,
     activeMembers30Days: active,
     newMembers,
     // Enrollment counts as activity, so the active members who joined earlier are the returning ones.

@@ -12,6 +12,7 @@ import { fixedClock } from "@/test/clock";
 import { createMerchantSetup, ownerContext } from "@/test/factories";
 import { getActivitySeries } from "./get-activity-series";
 import { getLiability } from "./get-liability";
+import { getOverview } from "./get-overview";
 import { getProgramStats } from "./get-program-stats";
 import { rebuildStats } from "./rebuild-stats";
 
@@ -136,6 +137,13 @@ describe("program statistics", () => {
     // The member who joined 40 days ago is outside 30 days but inside 90.
     const ninety = await getActivitySeries(setup.ctx, 90);
     expect(ninety.total.reduce((sum, day) => sum + day.newMembers, 0)).toBe(3);
+  });
+
+  it("give the overview from one read: the same statistics, the 90-day series and the liability", async () => {
+    const overview = await getOverview(setup.ctx);
+    expect(overview.stats).toEqual(await getProgramStats(setup.ctx));
+    expect(overview.series).toEqual(await getActivitySeries(setup.ctx, 90));
+    expect(overview.liability).toEqual(await getLiability(setup.ctx));
   });
 
   it("count a liability against the current target", async () => {

@@ -9,9 +9,8 @@ import { ActivityChart, type Metric } from "@/components/overview/activity-chart
 import { KpiCard } from "@/components/overview/kpi-card";
 import { requireMerchantUser } from "@/lib/auth/session";
 import { getSetupProgress } from "@/lib/merchants/get-setup-progress";
-import { getActivitySeries, type DayFigures } from "@/lib/stats/get-activity-series";
-import { getLiability } from "@/lib/stats/get-liability";
-import { getProgramStats } from "@/lib/stats/get-program-stats";
+import type { DayFigures } from "@/lib/stats/get-activity-series";
+import { getOverview } from "@/lib/stats/get-overview";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard.overview"))("title") };
@@ -22,10 +21,8 @@ export default async function OverviewPage() {
   const { ctx, merchant } = await requireMerchantUser();
   const progress = await getSetupProgress(ctx);
   if (!progress.program) redirect("/dashboard/setup");
-  const [stats, liability, series, t, format, locale] = await Promise.all([
-    getProgramStats(ctx),
-    getLiability(ctx),
-    getActivitySeries(ctx, 90),
+  const [{ stats, liability, series }, t, format, locale] = await Promise.all([
+    getOverview(ctx),
     getTranslations("dashboard.overview"),
     getFormatter(),
     getLocale(),
