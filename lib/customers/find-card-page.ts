@@ -26,9 +26,9 @@ import { cardNumberRange, type SearchTerms } from "./search-terms";
  */
 
 /** Above this many estimated hits, a word search scans instead (the index path costs a few random reads per hit). */
-export const INDEX_ESTIMATE_LIMIT = 1_000;
+export const INDEX_ESTIMATE_LIMIT = 3_000;
 /** The index path reads at most this many hits; more means the estimate was wrong and the scan takes over. */
-export const INDEX_CAP = 2_000;
+export const INDEX_CAP = 5_000;
 /** Cards a scan looks through per page at most. */
 export const SCAN_WINDOW = 5_000;
 

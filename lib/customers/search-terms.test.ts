@@ -18,11 +18,13 @@ describe("parseSearchTerms", () => {
   });
 
   it("reads digits as a card number prefix and a phone number's end, however they are spaced", () => {
-    expect(parseSearchTerms("4021 3377-0019")).toEqual({ kind: "number", cardPrefix: "402133770019", phoneTail: "402133770019" });
-    expect(parseSearchTerms("+352 621 123 456")).toEqual({ kind: "number", cardPrefix: "352621123456", phoneTail: "352621123456" });
-    expect(parseSearchTerms("00352 621 123 456")).toMatchObject({ phoneTail: "352621123456" });
-    expect(parseSearchTerms("06 12 34 56 78")).toMatchObject({ phoneTail: "612345678" });
-    expect(parseSearchTerms("(621) 123.456")).toMatchObject({ phoneTail: "621123456" });
+    expect(parseSearchTerms("4021 3377-0019")).toEqual({ kind: "number", cardPrefix: "402133770019", phoneTail: "33770019" });
+    expect(parseSearchTerms("+352 621 123 456")).toEqual({ kind: "number", cardPrefix: "352621123456", phoneTail: "21123456" });
+    expect(parseSearchTerms("00352 621 123 456")).toMatchObject({ phoneTail: "21123456" });
+    expect(parseSearchTerms("06 12 34 56 78")).toMatchObject({ phoneTail: "12345678" });
+    expect(parseSearchTerms("(621) 123.456")).toMatchObject({ phoneTail: "21123456" });
+    expect(parseSearchTerms("22 33 44")).toMatchObject({ phoneTail: "223344" });
+    expect(parseSearchTerms("0612")).toMatchObject({ phoneTail: "0612" });
     expect(parseSearchTerms("+33 6 12 34 56 78 90 12")).toMatchObject({ kind: "number", cardPrefix: null });
   });
 

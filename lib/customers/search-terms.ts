@@ -17,6 +17,7 @@ export type SearchTerms =
 /** Fewer digits than this are read as words: "12" finds names and emails with 12 in them. */
 export const MIN_NUMBER_DIGITS = 4;
 const MAX_TERMS = 8;
+const PHONE_TAIL_DIGITS = 8;
 const MAX_TERM_LENGTH = 60;
 
 export function parseSearchTerms(input: string | undefined | null): SearchTerms {
@@ -26,7 +27,7 @@ export function parseSearchTerms(input: string | undefined | null): SearchTerms 
   if (/^\+?[\d\s().\-/]+$/.test(text)) {
     const digits = text.replace(/\D/g, "");
     if (digits.length >= MIN_NUMBER_DIGITS) {
-      return { kind: "number", cardPrefix: digits.length <= CARD_NUMBER_LENGTH ? digits : null, phoneTail: phoneTail(text, digits) };
+      return { kind: "number", cardPrefix: digits.length <= CARD_NUMBER_LENGTH ? digits : null, phoneTail: phoneTail(digits) };
     }
   }
 
@@ -45,12 +46,14 @@ export function parseSearchTerms(input: string | undefined | null): SearchTerms 
 }
 
 /**
- * The end of a phone number that stays the same however it was typed: the
- * international "00" or the national trunk "0" are dropped, so "+352 621
- * 123 456", "00352621123456" and "621 123 456" all end in 621123456.
+ * The end of a phone number that stays the same however it was typed or
+ * stored: at most its last 8 digits, which leave out a country code
+ * ("+352 621 123 456", "00352 621 123 456" and "621 123 456" all end in
+ * 21123456), and without a leading international "00" or national "0"
+ * when shorter.
  */
-function phoneTail(text: string, digits: string): string {
-  if (text.startsWith("+")) return digits;
+function phoneTail(digits: string): string {
+  if (digits.length > PHONE_TAIL_DIGITS) return digits.slice(-PHONE_TAIL_DIGITS);
   const tail = digits.replace(/^00?/, "");
   return tail.length >= MIN_NUMBER_DIGITS ? tail : digits;
 }
