@@ -3,6 +3,7 @@ import { encodeCursor } from "@/lib/cards/cursor";
 import { loadProgramForView } from "@/lib/cards/load-program-for-view";
 import { db } from "@/lib/db";
 import { usesPoints, usesStamps, type ProgramType } from "@/lib/domain/program-features";
+import { isAppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/service-context";
 import { lenientCursor } from "./lenient-cursor";
 import { findCardPage, type CardFilters } from "./find-card-page";
@@ -24,7 +25,8 @@ export type CustomerListRow = {
 };
 
 export type CustomerList = {
-  program: { type: ProgramType; stampsTarget: number };
+  /** Null until the merchant sets up a program (no card can exist before). */
+  program: { type: ProgramType; stampsTarget: number } | null;
   rows: CustomerListRow[];
   /** The `after` parameter of the next page, or null on the last one. */
   nextCursor: string | null;
@@ -39,7 +41,13 @@ export type CustomerList = {
 
 /** The Customers page: a page of the merchant's cards with their customers, searched and filtered. */
 export async function listCustomers(ctx: ServiceContext, query: CustomerListQuery): Promise<CustomerList> {
-  const program = await loadProgramForView(ctx.merchantId);
+  const program = await loadProgramForView(ctx.merchantId).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "NOT_FOUND") return null;
+    throw error;
+  });
+  if (!program) {
+    return { program: null, rows: [], nextCursor: null, partial: false, scannedTo: null, narrowed: false, totalCards: 0 };
+  }
   const filters: CardFilters = {
     rewardAvailable: query.reward
       ? {
