@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import { demoCredentials } from "./support/demo-credentials";
 import { logIn, seedMerchant } from "./support/seed-merchant";
 import { screenshot } from "./support/screenshot";
 
@@ -110,4 +111,39 @@ test("enroll a customer through the API, find them in Customers, adjust their ba
   expect(await other.content()).not.toContain(email);
   await screenshot(other, "customers-other-merchant-404");
   await context.close();
+});
+
+test("the demo café's customers: pages of 25 newest first, filters, and a card's history from the counter", async ({ page }) => {
+  const demo = await demoCredentials();
+  await logIn(page, { email: demo.ownerEmail, password: demo.ownerPassword });
+  await page.goto("/dashboard/customers");
+  const rows = page.getByRole("table").getByRole("row");
+  await expect(rows).toHaveCount(26); // the header and 25 customers
+  await expect(page.getByRole("status")).toHaveText(/25 customers shown · \d+ cards in all/);
+  await screenshot(page, "customers-demo-list");
+
+  const firstOnPage = await rows.nth(1).getByRole("link").textContent();
+  await page.getByRole("link", { name: "Next page" }).click();
+  await expect(page).toHaveURL(/after=/);
+  await expect(rows.nth(1).getByRole("link")).not.toHaveText(firstOnPage!);
+  await page.getByRole("link", { name: "Back to the newest" }).click();
+  await expect(rows.nth(1).getByRole("link")).toHaveText(firstOnPage!);
+
+  await page.getByRole("checkbox", { name: "Reward available" }).check();
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  const shown = await rows.count();
+  for (let i = 1; i < shown; i++) await expect(rows.nth(i)).toContainText("Reward available");
+
+  await page.getByRole("checkbox", { name: "Reward available" }).uncheck();
+  await page.getByRole("checkbox", { name: "Inactive for 30 days" }).check();
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page).toHaveURL(/inactive=1/);
+  await screenshot(page, "customers-demo-inactive");
+
+  await page.goto("/dashboard/customers");
+  await rows.nth(1).getByRole("link").click();
+  const history = page.getByRole("region", { name: "History" });
+  const stamp = history.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Stamp", exact: true }) });
+  await expect(stamp.first()).toContainText("(staff)");
+  await screenshot(page, "customers-demo-card");
 });

@@ -115,8 +115,8 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
       </form>
 
       <p role="status" className="mb-3 text-sm text-stone-700">
-        {t("list.shown", { count: list.rows.length })}
-        {!list.narrowed && list.totalCards > 0 ? <> · {t("list.total", { count: list.totalCards })}</> : null}
+        {list.rows.length > 0 || list.partial ? t("list.shown", { count: list.rows.length }) : null}
+        {list.rows.length > 0 && !list.narrowed && list.totalCards > 0 ? <> · {t("list.total", { count: list.totalCards })}</> : null}
       </p>
 
       {list.rows.length === 0 && !list.partial ? (
@@ -165,7 +165,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
                     </Link>
                   </th>
                   <td className="px-4 py-3 text-stone-700">
-                    {row.person?.email ? <div className="break-all">{row.person.email}</div> : null}
+                    {row.person?.email ? <Email address={row.person.email} /> : null}
                     {row.person?.phone ? <div className="whitespace-nowrap">{row.person.phone}</div> : null}
                     {!row.person?.email && !row.person?.phone ? <span className="text-stone-500">—</span> : null}
                   </td>
@@ -175,7 +175,11 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
                     {row.lastActivityAt ? when(row.lastActivityAt) : t("list.never")}
                   </td>
                   <td className="px-4 py-3 text-stone-700">
-                    {row.person ? (row.person.emailConsent ? t("list.consentYes") : t("list.consentNo")) : "—"}
+                    {row.person?.emailConsent ? (
+                      t("list.consentYes")
+                    ) : (
+                      <span className="text-stone-500">{row.person ? t("list.consentNo") : "—"}</span>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -214,6 +218,19 @@ function EmptyState({ title, body, children }: { title: string; body: string; ch
       <h2 className="text-lg font-semibold text-stone-900">{title}</h2>
       <p className="mx-auto mt-2 max-w-md text-stone-700">{body}</p>
       {children ? <div className="mt-5">{children}</div> : null}
+    </div>
+  );
+}
+
+/** A long address wraps after its local part rather than in the middle of a word. */
+function Email({ address }: { address: string }) {
+  const at = address.indexOf("@");
+  if (at < 0) return <div className="break-words">{address}</div>;
+  return (
+    <div className="break-words">
+      {address.slice(0, at)}
+      <wbr />
+      {address.slice(at)}
     </div>
   );
 }
