@@ -1,48 +1,39 @@
 import "server-only";
+import { findCardPage } from "@/lib/customers/find-card-page";
+import { parseSearchTerms } from "@/lib/customers/search-terms";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/db/generated/client";
-import { normalizeCardNumber } from "@/lib/domain/card-number";
-import { normalizePhone } from "@/lib/domain/phone";
 import type { ServiceContext } from "@/lib/service-context";
 import { CARD_VIEW_SELECT, toCardView, type CardView } from "./card-view";
-import { afterCursor, decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, encodeCursor } from "./cursor";
 import { loadProgramForView } from "./load-program-for-view";
 
 export type ListCardsInput = { query?: string; limit: number; cursor?: string };
 export type CardPage = { cards: CardView[]; nextCursor: string | null };
 
-/** The merchant's cards, newest first, optionally searched by name, email, phone or card number. */
+/**
+ * The merchant's cards, newest first, optionally searched by name, email,
+ * phone or card number: the same bounded search as the dashboard's Customers
+ * page (lib/customers/find-card-page.ts). A page may hold fewer cards than
+ * `limit` while `nextCursor` is set: keep following it until it is null.
+ */
 export async function listCards(ctx: ServiceContext, input: ListCardsInput): Promise<CardPage> {
   const cursor = input.cursor ? decodeCursor(input.cursor) : undefined;
-  const search = searchCondition(input.query);
-  const [rows, program] = await Promise.all([
-    db.card.findMany({
-      where: { merchantId: ctx.merchantId, ...(search ? { AND: [search, afterCursor(cursor)] } : afterCursor(cursor)) },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: input.limit + 1,
-      select: CARD_VIEW_SELECT,
-    }),
+  const [page, program] = await Promise.all([
+    findCardPage(ctx, { terms: parseSearchTerms(input.query), filters: {}, cursor, limit: input.limit }),
     loadProgramForView(ctx.merchantId),
   ]);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
+  const rows = page.cards.length
+    ? await db.card.findMany({
+        where: { id: { in: page.cards.map((card) => card.id) }, merchantId: ctx.merchantId },
+        select: CARD_VIEW_SELECT,
+      })
+    : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
   return {
-    cards: page.map((row) => toCardView(row, program)),
-    nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null,
+    cards: page.cards.flatMap(({ id }) => {
+      const row = byId.get(id);
+      return row ? [toCardView(row, program)] : [];
+    }),
+    nextCursor: page.nextCursor ? encodeCursor(page.nextCursor) : null,
   };
-}
-
-function searchCondition(query: string | undefined): Prisma.CardWhereInput | null {
-  const text = query?.trim();
-  if (!text) return null;
-  const digits = normalizeCardNumber(text);
-  const conditions: Prisma.CardWhereInput[] = [
-    { customer: { name: { contains: text, mode: "insensitive" } } },
-    { customer: { email: { contains: text.toLowerCase() } } },
-  ];
-  const phoneDigits = normalizePhone(text).replace(/^\+/, "");
-  if (/^\+?[\d\s().\-/]+$/.test(text) && phoneDigits.length >= 3) {
-    conditions.push({ cardNumber: { startsWith: digits.replace(/^\+/, "") } }, { customer: { phone: { contains: phoneDigits } } });
-  }
-  return { OR: conditions };
 }

@@ -139,7 +139,13 @@ export const cardViewSchema = z.object({
 });
 
 export const cardResponseSchema = z.object({ card: cardViewSchema });
-export const cardPageSchema = z.object({ cards: z.array(cardViewSchema), nextCursor: z.string().nullable() });
+export const cardPageSchema = z.object({
+  cards: z.array(cardViewSchema),
+  nextCursor: z.string().nullable().meta({
+    description:
+      "The cursor of the next page, null on the last. A search may return fewer cards than `limit` with a cursor: keep following it.",
+  }),
+});
 
 export const stampResponseSchema = z.object({
   transactionId: z.uuid(),
