@@ -1,7 +1,7 @@
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/dashboard/client-messages";
 import { DashboardNav } from "@/components/dashboard/dashboard-nav";
 import { LogoutButton } from "@/components/dashboard/logout-button";
 import { LocaleSwitcher } from "@/components/locale-switcher";
@@ -15,7 +15,7 @@ import { setLocaleAction } from "../../locale-actions";
  * (a layout is not re-run on every navigation, and actions skip it).
  */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const [session, t, locale, messages] = await Promise.all([requireMerchantUser(), getTranslations(), getLocale(), getMessages()]);
+  const [session, t, locale] = await Promise.all([requireMerchantUser(), getTranslations(), getLocale()]);
   const owner = session.role === "owner";
   const items = [
     { href: "/dashboard", label: t("dashboard.nav.overview") },
@@ -32,9 +32,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       : []),
   ];
   return (
-    <NextIntlClientProvider
-      messages={{ dashboard: messages.dashboard, validation: messages.validation, errors: messages.errors, forms: messages.forms }}
-    >
+    <ClientMessages namespaces={[]}>
       <div className="min-h-screen lg:grid lg:grid-cols-[15rem_1fr]">
         <aside className="border-b border-stone-200 bg-white px-4 py-4 lg:border-b-0 lg:border-r">
           <div className="lg:sticky lg:top-4">
@@ -70,6 +68,6 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </main>
         </div>
       </div>
-    </NextIntlClientProvider>
+    </ClientMessages>
   );
 }

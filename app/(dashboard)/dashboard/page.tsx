@@ -5,7 +5,8 @@ import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { FormMessage } from "@/components/forms/form-message";
 import { Section } from "@/components/dashboard/section";
-import { ActivityChart, type Metric } from "@/components/overview/activity-chart";
+import type { Metric } from "@/components/overview/activity-chart";
+import { ActivityChartLazy } from "@/components/overview/activity-chart-lazy";
 import { KpiCard } from "@/components/overview/kpi-card";
 import { requireMerchantUser } from "@/lib/auth/session";
 import { getSetupProgress } from "@/lib/merchants/get-setup-progress";
@@ -109,7 +110,7 @@ export default async function OverviewPage() {
         </Section>
 
         <Section id="activity" title={t("chart.title")} description={t("chart.description")}>
-          <ActivityChart
+          <ActivityChartLazy
             days={series.days}
             total={columns(series.total)}
             byStore={series.byStore.map((row) => ({

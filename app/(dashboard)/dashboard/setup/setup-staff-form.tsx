@@ -49,7 +49,13 @@ export function SetupStaffForm({ action, storeId }: { action: Action; storeId: s
       {state && !state.ok ? <FormMessage kind="error">{state.message}</FormMessage> : null}
       <input type="hidden" name="storeIds" value={storeId} />
       <Field label={t("name")} name="name" required maxLength={80} autoComplete="off" errors={fieldErrors?.name} />
-      <PinField label={t("pin")} hint={t("pinHint")} generateLabel={t("suggest")} generatedNotice={t("suggested")} errors={fieldErrors?.pin} />
+      <PinField
+        label={t("pin")}
+        hint={t("pinHint")}
+        generateLabel={t("suggest")}
+        generatedNotice={t("suggested")}
+        errors={fieldErrors?.pin}
+      />
       {fieldErrors?.storeIds ? <FormMessage kind="error">{fieldErrors.storeIds.join(" ")}</FormMessage> : null}
       <div className="flex flex-wrap items-center gap-4">
         <SubmitButton pending={pending} pendingLabel={tForms("saving")}>
