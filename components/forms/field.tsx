@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode, Ref } from "react";
 
 type FieldProps = {
   label: string;
@@ -6,13 +6,14 @@ type FieldProps = {
   errors?: string[];
   hint?: ReactNode;
   children?: ReactNode;
+  ref?: Ref<HTMLInputElement>;
 } & InputHTMLAttributes<HTMLInputElement>;
 
 const INPUT =
   "mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-200 aria-[invalid=true]:border-red-600";
 
 /** A labelled input with its hint and its errors, wired for screen readers (aria-describedby, aria-invalid). */
-export function Field({ label, name, errors, hint, children, id, className = "", ...input }: FieldProps) {
+export function Field({ label, name, errors, hint, children, id, className = "", ref, ...input }: FieldProps) {
   const fieldId = id ?? `field-${name}`;
   const hintId = hint ? `${fieldId}-hint` : undefined;
   const errorId = errors?.length ? `${fieldId}-error` : undefined;
@@ -23,6 +24,7 @@ export function Field({ label, name, errors, hint, children, id, className = "",
       </label>
       {children ?? (
         <input
+          ref={ref}
           id={fieldId}
           name={name}
           aria-invalid={errors?.length ? true : undefined}

@@ -83,6 +83,7 @@ export async function enrollCustomer(ctx: ServiceContext, input: EnrollInput): P
           pointsDelta: 0,
           purchaseCents: null,
           rewardEarned: false,
+          stampsAfter: 0,
           previousActivityDay: null,
           activityDay: day,
         };

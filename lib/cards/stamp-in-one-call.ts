@@ -38,8 +38,8 @@ export async function stampInOneCall(
   const guard = stampGuard({ rules: counter.program, now, timeZone: counter.timeZone });
   const entryId = newId();
   const actor = ctx.actor;
-  // The function adds rewardEarned and previousActivityDay, which depend on the card it locks.
-  const activity: Omit<ActivityEvent, "rewardEarned" | "previousActivityDay"> = {
+  // The function adds rewardEarned, stampsAfter and previousActivityDay, which depend on the card it locks.
+  const activity: Omit<ActivityEvent, "rewardEarned" | "stampsAfter" | "previousActivityDay"> = {
     merchantId: ctx.merchantId,
     kind: "stamp_earned",
     day: localDayOf(now, counter.timeZone),

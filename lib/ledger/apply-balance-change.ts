@@ -62,6 +62,7 @@ export async function applyBalanceChange(tx: Tx, ctx: ServiceContext, change: Ba
     pointsDelta: change.pointsDelta,
     purchaseCents: change.purchaseCents ?? null,
     rewardEarned: change.rewardEarned ?? false,
+    stampsAfter,
     previousActivityDay: card.lastActivityAt ? localDayOf(card.lastActivityAt, change.timeZone) : null,
     activityDay: localDayOf(now, change.timeZone),
   };

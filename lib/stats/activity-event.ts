@@ -16,6 +16,8 @@ export type ActivityEvent = {
   purchaseCents: number | null;
   /** This entry brought a stamp card to its target. */
   rewardEarned: boolean;
+  /** The card's stamp count after the entry (0 for an enrollment): it moves the card between card_stamp_counts rows. */
+  stampsAfter: number;
   /** The card's latest-activity day before and after (it moves between CardActivityDay buckets). */
   previousActivityDay: string | null;
   activityDay: string;

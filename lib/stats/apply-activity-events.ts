@@ -65,7 +65,8 @@ export function countersOf(event: ActivityEvent): Counters {
 
 /**
  * Folds a batch of activity events into the summaries: per-day counters by
- * store and staff member, and each card's move between latest-activity days.
+ * store and staff member, each card's move between latest-activity days and
+ * between stamp counts, and the points the merchant's cards hold.
  * Events are grouped first so a batch of hundreds costs a few statements.
  * Runs in the worker's transaction, together with marking the events done,
  * so each event counts exactly once.
@@ -73,6 +74,14 @@ export function countersOf(event: ActivityEvent): Counters {
 export async function applyActivityEvents(tx: Tx, events: ActivityEvent[]): Promise<void> {
   const daily = new Map<string, { merchantId: string; day: string; storeKey: string; staffKey: string; counters: Counters }>();
   const activity = new Map<string, { merchantId: string; day: string; delta: number }>();
+  const stampCounts = new Map<string, { merchantId: string; stampCount: number; delta: number }>();
+  const points = new Map<string, number>();
+  const moveStampCount = (merchantId: string, stampCount: number, delta: number) => {
+    const key = `${merchantId}|${stampCount}`;
+    const current = stampCounts.get(key) ?? { merchantId, stampCount, delta: 0 };
+    current.delta += delta;
+    stampCounts.set(key, current);
+  };
 
   for (const event of events) {
     const key = [event.merchantId, event.day, event.storeId ?? "", event.staffMemberId ?? ""].join("|");
@@ -86,6 +95,16 @@ export async function applyActivityEvents(tx: Tx, events: ActivityEvent[]): Prom
     const add = countersOf(event);
     for (const name of Object.keys(add) as (keyof Counters)[]) row.counters[name] += add[name];
     daily.set(key, row);
+
+    if (event.pointsDelta !== 0) points.set(event.merchantId, (points.get(event.merchantId) ?? 0) + event.pointsDelta);
+    // Events written before stampsAfter existed cannot move a card; rebuildStats puts such a merchant right.
+    if (typeof event.stampsAfter === "number") {
+      if (event.kind === "card_enrolled") moveStampCount(event.merchantId, event.stampsAfter, 1);
+      else if (event.stampsDelta !== 0) {
+        moveStampCount(event.merchantId, event.stampsAfter - event.stampsDelta, -1);
+        moveStampCount(event.merchantId, event.stampsAfter, 1);
+      }
+    }
 
     if (event.previousActivityDay !== event.activityDay) {
       const bump = (day: string, delta: number) => {
@@ -125,5 +144,17 @@ export async function applyActivityEvents(tx: Tx, events: ActivityEvent[]): Prom
     await tx.$executeRaw`
       INSERT INTO card_activity_days (merchant_id, day, cards) VALUES (${row.merchantId}::uuid, ${row.day}::date, ${row.delta}::int)
       ON CONFLICT (merchant_id, day) DO UPDATE SET cards = card_activity_days.cards + EXCLUDED.cards`;
+  }
+  for (const row of stampCounts.values()) {
+    if (row.delta === 0) continue;
+    await tx.$executeRaw`
+      INSERT INTO card_stamp_counts (merchant_id, stamp_count, cards) VALUES (${row.merchantId}::uuid, ${row.stampCount}::int, ${row.delta}::int)
+      ON CONFLICT (merchant_id, stamp_count) DO UPDATE SET cards = card_stamp_counts.cards + EXCLUDED.cards`;
+  }
+  for (const [merchantId, delta] of points) {
+    if (delta === 0) continue;
+    await tx.$executeRaw`
+      INSERT INTO points_outstanding (merchant_id, points) VALUES (${merchantId}::uuid, ${delta}::bigint)
+      ON CONFLICT (merchant_id) DO UPDATE SET points = points_outstanding.points + EXCLUDED.points`;
   }
 }

@@ -10,6 +10,14 @@ import type { Tx } from "@/lib/db/transaction";
 export async function rebuildStats(tx: Tx, merchantId: string): Promise<void> {
   await tx.$executeRaw`DELETE FROM activity_daily WHERE merchant_id = ${merchantId}::uuid`;
   await tx.$executeRaw`DELETE FROM card_activity_days WHERE merchant_id = ${merchantId}::uuid`;
+  await tx.$executeRaw`DELETE FROM card_stamp_counts WHERE merchant_id = ${merchantId}::uuid`;
+  await tx.$executeRaw`DELETE FROM points_outstanding WHERE merchant_id = ${merchantId}::uuid`;
+  await tx.$executeRaw`
+    INSERT INTO card_stamp_counts (merchant_id, stamp_count, cards)
+    SELECT ${merchantId}::uuid, stamp_count, count(*)::int FROM cards WHERE merchant_id = ${merchantId}::uuid GROUP BY stamp_count`;
+  await tx.$executeRaw`
+    INSERT INTO points_outstanding (merchant_id, points)
+    SELECT ${merchantId}::uuid, COALESCE(SUM(points_balance), 0)::bigint FROM cards WHERE merchant_id = ${merchantId}::uuid`;
   await tx.$executeRaw`
     WITH tz AS (SELECT time_zone FROM merchants WHERE id = ${merchantId}::uuid),
     target AS (SELECT stamps_target FROM programs WHERE merchant_id = ${merchantId}::uuid),

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addStamp } from "@/lib/cards/add-stamp";
+import { adjustBalance } from "@/lib/cards/adjust-balance";
 import { earnPoints } from "@/lib/cards/earn-points";
 import { enrollCustomer } from "@/lib/cards/enroll-customer";
 import { redeemReward } from "@/lib/cards/redeem-reward";
@@ -8,7 +9,9 @@ import { OUTBOX_HANDLERS } from "@/lib/jobs/handlers";
 import { OutboxWorker } from "@/lib/jobs/outbox-worker";
 import { useTestDatabase } from "@/test/db";
 import { fixedClock } from "@/test/clock";
-import { createMerchantSetup } from "@/test/factories";
+import { createMerchantSetup, ownerContext } from "@/test/factories";
+import { getActivitySeries } from "./get-activity-series";
+import { getLiability } from "./get-liability";
 import { getProgramStats } from "./get-program-stats";
 import { rebuildStats } from "./rebuild-stats";
 
@@ -66,6 +69,11 @@ describe("program statistics", () => {
     await redeemReward(setup.ctx, { card: { cardNumber: max.cardNumber }, storeId: kirchberg!.id, staffId: ben!.id, rewardId: reward.id });
     at("2026-04-01T10:00:00+02:00");
     await stamp(lea.cardNumber, gare!.id, ana!.id);
+    // The owner corrects both: Léa 1 → 5 stamps (two rewards at a target of 2), Max 15 → 10 points.
+    const owner = await ownerContext(prisma, setup.merchant.id, clock);
+    at("2026-04-01T10:01:00+02:00");
+    await adjustBalance(owner, { card: { cardNumber: lea.cardNumber }, stampsDelta: 4, pointsDelta: 0, reason: "Paper card carried over" });
+    await adjustBalance(owner, { card: { cardNumber: max.cardNumber }, stampsDelta: 0, pointsDelta: -5, reason: "Returned item" });
 
     await new OutboxWorker({ handlers: OUTBOX_HANDLERS, clock }).drain();
   });
@@ -101,6 +109,45 @@ describe("program statistics", () => {
     expect(stats.byStaff.find((row) => row.name === "Ben")).toMatchObject({ pointsIssued: 35, purchases: 2 });
   });
 
+  it("give the liability: stamp rewards not redeemed yet and points outstanding", async () => {
+    expect(await getLiability(setup.ctx)).toEqual({
+      stampRewardsAvailable: 2,
+      cardsWithStampReward: 1,
+      stampsOutstanding: 5,
+      pointsOutstanding: 10,
+    });
+  });
+
+  it("give day-by-day series in total, by store and by staff member, with zeros on quiet days", async () => {
+    const series = await getActivitySeries(setup.ctx, 30);
+    expect(series.days).toHaveLength(30);
+    expect(series.days[0]).toBe("2026-03-03");
+    expect(series.days.at(-1)).toBe("2026-04-01");
+    const on = (day: string) => series.days.indexOf(day);
+    expect(series.total[on("2026-03-22")]).toEqual({ stamps: 2, points: 0, newMembers: 1, redemptions: 0 });
+    expect(series.total[on("2026-03-28")]).toEqual({ stamps: 0, points: 0, newMembers: 0, redemptions: 1 });
+    expect(series.total[on("2026-04-01")]).toEqual({ stamps: 1, points: 35, newMembers: 1, redemptions: 1 });
+    expect(series.total[on("2026-03-25")]).toEqual({ stamps: 0, points: 0, newMembers: 0, redemptions: 0 });
+    const gare = series.byStore.find((row) => row.storeId === setup.stores[0]!.id)!;
+    expect(gare.name).toBe(setup.stores[0]!.name);
+    expect(gare.figures[on("2026-04-01")]).toEqual({ stamps: 1, points: 0, newMembers: 0, redemptions: 0 });
+    const ben = series.byStaff.find((row) => row.name === "Ben")!;
+    expect(ben.figures[on("2026-04-01")]).toEqual({ stamps: 0, points: 35, newMembers: 0, redemptions: 1 });
+    // The member who joined 40 days ago is outside 30 days but inside 90.
+    const ninety = await getActivitySeries(setup.ctx, 90);
+    expect(ninety.total.reduce((sum, day) => sum + day.newMembers, 0)).toBe(3);
+  });
+
+  it("count a liability against the current target", async () => {
+    const { prisma } = database();
+    await prisma.program.update({ where: { id: setup.program.id }, data: { stampsTarget: 5 } });
+    try {
+      expect(await getLiability(setup.ctx)).toMatchObject({ stampRewardsAvailable: 1, cardsWithStampReward: 1, stampsOutstanding: 5 });
+    } finally {
+      await prisma.program.update({ where: { id: setup.program.id }, data: { stampsTarget: 2 } });
+    }
+  });
+
   it("kept incrementally, equal what a rebuild from the ledger computes", async () => {
     const { prisma } = database();
     const snapshot = async () => ({
@@ -111,6 +158,10 @@ describe("program statistics", () => {
       activity: (await prisma.cardActivityDay.findMany({ where: { merchantId: setup.merchant.id }, orderBy: { day: "asc" } })).filter(
         (row) => row.cards !== 0,
       ),
+      stampCounts: (
+        await prisma.cardStampCount.findMany({ where: { merchantId: setup.merchant.id }, orderBy: { stampCount: "asc" } })
+      ).filter((row) => row.cards !== 0),
+      points: await prisma.pointsOutstanding.findUnique({ where: { merchantId: setup.merchant.id } }),
     });
     const incremental = await snapshot();
     await prisma.$transaction((tx) => rebuildStats(tx, setup.merchant.id));

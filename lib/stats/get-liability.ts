@@ -1,0 +1,39 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { ServiceContext } from "@/lib/service-context";
+
+export type Liability = {
+  /** Stamp-card rewards earned and not redeemed yet (a card with 23 stamps at a target of 10 holds 2). */
+  stampRewardsAvailable: number;
+  /** Cards holding at least one such reward. */
+  cardsWithStampReward: number;
+  /** Stamps on all cards, toward rewards not reached yet included. */
+  stampsOutstanding: number;
+  /** Points on all cards, not spent or expired. */
+  pointsOutstanding: number;
+};
+
+/**
+ * What the merchant owes its customers, from the summaries kept by the
+ * statistics worker (card_stamp_counts: one row per stamp count in use;
+ * points_outstanding: one row), never from the cards themselves. Counted
+ * against the program's current target, so a changed target is reflected at once.
+ */
+export async function getLiability(ctx: ServiceContext): Promise<Liability> {
+  const [program, counts, points] = await Promise.all([
+    db.program.findUnique({ where: { merchantId: ctx.merchantId }, select: { stampsTarget: true } }),
+    db.cardStampCount.findMany({ where: { merchantId: ctx.merchantId, cards: { gt: 0 } }, select: { stampCount: true, cards: true } }),
+    db.pointsOutstanding.findUnique({ where: { merchantId: ctx.merchantId }, select: { points: true } }),
+  ]);
+  const target = Math.max(1, program?.stampsTarget ?? 1);
+  let stampRewardsAvailable = 0;
+  let cardsWithStampReward = 0;
+  let stampsOutstanding = 0;
+  for (const row of counts) {
+    const rewards = Math.floor(row.stampCount / target);
+    stampRewardsAvailable += rewards * row.cards;
+    if (rewards > 0) cardsWithStampReward += row.cards;
+    stampsOutstanding += row.stampCount * row.cards;
+  }
+  return { stampRewardsAvailable, cardsWithStampReward, stampsOutstanding, pointsOutstanding: Number(points?.points ?? 0) };
+}
