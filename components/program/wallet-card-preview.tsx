@@ -64,7 +64,10 @@ export function WalletCardPreview(props: WalletCardPreviewProps) {
           </button>
         ))}
       </div>
-      <figure aria-label={t("figureLabel", { wallet: wallets.find((option) => option.id === wallet)!.label })} className="flex justify-center">
+      <figure
+        aria-label={t("figureLabel", { wallet: wallets.find((option) => option.id === wallet)!.label })}
+        className="flex justify-center"
+      >
         {wallet === "apple" ? <AppleCard {...props} /> : <GoogleCard {...props} />}
       </figure>
       <p className="mt-3 text-center text-xs text-stone-600">{t("sample")}</p>
@@ -156,6 +159,18 @@ function AppleCard({
         {showStamps ? (
           <div className="min-w-0 flex-1">
             <StampDots stamps={stamps} target={stampsTarget} filled={label} empty={`${label}80`} />
+          </div>
+        ) : nextReward ? (
+          <div className="min-w-0 flex-1" aria-hidden="true">
+            <div className="h-2 overflow-hidden rounded-full" style={{ backgroundColor: `${label}40` }}>
+              <div
+                className="h-full rounded-full"
+                style={{ width: `${Math.min(100, (SAMPLE_POINTS / nextReward.pointsCost) * 100)}%`, backgroundColor: label }}
+              />
+            </div>
+            <p className="mt-1.5 text-right text-xs" style={{ color: label }}>
+              {SAMPLE_POINTS >= nextReward.pointsCost ? t("canRedeem") : t("toGo", { points: nextReward.pointsCost - SAMPLE_POINTS })}
+            </p>
           </div>
         ) : null}
       </div>

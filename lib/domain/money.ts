@@ -5,7 +5,10 @@
  * at most two decimals. Anything else is null, so the caller can say so.
  */
 export function parseAmountToCents(input: string): number | null {
-  const text = input.trim().replace(/€/g, "").replace(/[\s\u00a0\u202f]/g, "");
+  const text = input
+    .trim()
+    .replace(/€/g, "")
+    .replace(/[\s\u00a0\u202f]/g, "");
   const match = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(text);
   if (!match) return null;
   const euros = match[1]!.replace(/^0+(?=\d)/, "");

@@ -26,7 +26,11 @@ function refuse(message: string): never {
 export function inspectLogo(bytes: Uint8Array): InspectedLogo {
   if (bytes.length === 0) refuse("validation.logoRequired");
   if (bytes.length > LOGO_RULES.maxBytes) refuse(messageKey("validation.logoSize", { maxKb: LOGO_RULES.maxBytes / 1024 }));
-  const mimeType: LogoMimeType | null = startsWith(bytes, PNG_SIGNATURE) ? "image/png" : startsWith(bytes, JPEG_SIGNATURE) ? "image/jpeg" : null;
+  const mimeType: LogoMimeType | null = startsWith(bytes, PNG_SIGNATURE)
+    ? "image/png"
+    : startsWith(bytes, JPEG_SIGNATURE)
+      ? "image/jpeg"
+      : null;
   if (!mimeType) refuse("validation.logoType");
   let size: { width: number; height: number; type?: string };
   try {

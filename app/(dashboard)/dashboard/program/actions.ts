@@ -30,7 +30,15 @@ function programFromForm(form: FormData): Record<string, unknown> {
   const { maxPurchaseEuros, ...values } = formValues(form, {
     numbers: ["stampsTarget", "pointsPerEuro", "cooldownMinutes", "maxDailyStamps"],
     booleans: ["requireStaffPin", "active"],
-    keepEmpty: ["cardName", "stampsTarget", "stampsRewardDescription", "pointsPerEuro", "maxPurchaseEuros", "cooldownMinutes", "maxDailyStamps"],
+    keepEmpty: [
+      "cardName",
+      "stampsTarget",
+      "stampsRewardDescription",
+      "pointsPerEuro",
+      "maxPurchaseEuros",
+      "cooldownMinutes",
+      "maxDailyStamps",
+    ],
   });
   if (typeof maxPurchaseEuros === "string") values.maxPurchaseCents = parseAmountToCents(maxPurchaseEuros) ?? maxPurchaseEuros;
   return values;
@@ -45,17 +53,23 @@ function rewardFromForm(form: FormData): Record<string, unknown> {
   return values;
 }
 
-export const createProgramAction = merchantAction({ schema: createProgramInputSchema, fromForm: programFromForm }, async (session, input) => {
-  const program = await createProgram(session.ctx, input);
-  revalidatePath(PAGE);
-  return { updatedAt: program.updatedAt };
-});
+export const createProgramAction = merchantAction(
+  { schema: createProgramInputSchema, fromForm: programFromForm },
+  async (session, input) => {
+    const program = await createProgram(session.ctx, input);
+    revalidatePath(PAGE);
+    return { updatedAt: program.updatedAt };
+  },
+);
 
-export const updateProgramAction = merchantAction({ schema: updateProgramInputSchema, fromForm: programFromForm }, async (session, input) => {
-  const program = await updateProgram(session.ctx, input);
-  revalidatePath(PAGE);
-  return { updatedAt: program.updatedAt };
-});
+export const updateProgramAction = merchantAction(
+  { schema: updateProgramInputSchema, fromForm: programFromForm },
+  async (session, input) => {
+    const program = await updateProgram(session.ctx, input);
+    revalidatePath(PAGE);
+    return { updatedAt: program.updatedAt };
+  },
+);
 
 export const uploadLogoAction = merchantAction(
   { schema: uploadLogoFormSchema, fromForm: (form) => ({ logo: form.get("logo") }) },
@@ -78,11 +92,14 @@ export const createRewardAction = merchantAction({ schema: createRewardInputSche
   return reward;
 });
 
-export const updateRewardAction = merchantAction({ schema: updateRewardFormSchema, fromForm: rewardFromForm }, async (session, { rewardId, ...changes }) => {
-  const reward = await updateReward(session.ctx, rewardId, changes);
-  revalidatePath(PAGE);
-  return reward;
-});
+export const updateRewardAction = merchantAction(
+  { schema: updateRewardFormSchema, fromForm: rewardFromForm },
+  async (session, { rewardId, ...changes }) => {
+    const reward = await updateReward(session.ctx, rewardId, changes);
+    revalidatePath(PAGE);
+    return reward;
+  },
+);
 
 /** Retires a reward (active=false) or brings it back (active=true). */
 export const setRewardActiveAction = merchantAction(

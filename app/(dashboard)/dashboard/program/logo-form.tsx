@@ -9,9 +9,11 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction } from "@/components/forms/use-form-action";
 import type { ActionResult } from "@/lib/actions/action-result";
 
-type LogoFormProps = {
-  uploadAction: (previous: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
-  removeAction: (previous: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
+type FormAction<T> = (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
+
+type LogoFormProps<U, R> = {
+  uploadAction: FormAction<U>;
+  removeAction: FormAction<R>;
   logoUrl: string | null;
   maxBytes: number;
 };
@@ -21,7 +23,7 @@ type LogoFormProps = {
  * The server checks the file's bytes; here only the size is checked first,
  * because a file over the limit would not even reach the server.
  */
-export function LogoForm({ uploadAction, removeAction, logoUrl, maxBytes }: LogoFormProps) {
+export function LogoForm<U, R>({ uploadAction, removeAction, logoUrl, maxBytes }: LogoFormProps<U, R>) {
   const t = useTranslations("dashboard.program.logo");
   const tv = useTranslations("validation");
   const fileInput = useRef<HTMLInputElement>(null);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Section } from "@/components/dashboard/section";
 import { Field, FieldErrors } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -56,10 +56,13 @@ function normalized(draft: ProgramDraft): string {
   });
 }
 
-/** A whole number typed in a field, for the preview (the last sensible value while typing). */
-function previewTarget(text: string): number {
-  const value = Number(text);
-  return Number.isInteger(value) && value >= 1 && value <= 50 ? value : 10;
+/** The stamps target typed in the field, for the preview; the saved one while the field holds no valid target. */
+function previewTarget(text: string, saved: string): number {
+  for (const candidate of [text, saved]) {
+    const value = Number(candidate);
+    if (candidate.trim() !== "" && Number.isInteger(value) && value >= 1 && value <= 50) return value;
+  }
+  return 10;
 }
 
 /**
@@ -71,7 +74,16 @@ export function ProgramForm({ mode, action, initial, merchantName, logoUrl, next
   const t = useTranslations("dashboard.program");
   const [draft, setDraft] = useState(initial);
   const { state, onSubmit, pending, fieldErrors } = useFormAction(action);
-  const set = <K extends keyof ProgramDraft>(key: K) => (value: ProgramDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
+  const form = useRef<HTMLFormElement>(null);
+
+  // After a refused save, take the person to the first field to fix.
+  useEffect(() => {
+    if (state && !state.ok && state.fieldErrors) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [state]);
+  const set =
+    <K extends keyof ProgramDraft>(key: K) =>
+    (value: ProgramDraft[K]) =>
+      setDraft((current) => ({ ...current, [key]: value }));
   const text = (key: keyof ProgramDraft) => ({
     name: key,
     value: draft[key] as string,
@@ -87,7 +99,7 @@ export function ProgramForm({ mode, action, initial, merchantName, logoUrl, next
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_340px] xl:grid-cols-[minmax(0,1fr)_360px]">
       <div className="min-w-0 space-y-6">
-        <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label={t("formLabel")}>
+        <form ref={form} onSubmit={onSubmit} noValidate className="space-y-6" aria-label={t("formLabel")}>
           <Section id="program-type" title={t("type.title")} description={t("type.description")}>
             <div role="radiogroup" aria-labelledby="program-type-heading" className="grid gap-3 sm:grid-cols-3">
               {TYPES.map((type) => (
@@ -121,8 +133,16 @@ export function ProgramForm({ mode, action, initial, merchantName, logoUrl, next
 
           {stamps ? (
             <Section id="program-stamps" title={t("stamps.title")} description={t("stamps.description")}>
-              <div className="grid gap-5 sm:grid-cols-[12rem_1fr]">
-                <Field label={t("stamps.target")} type="number" inputMode="numeric" min={1} max={50} hint={t("stamps.targetHint")} {...text("stampsTarget")} />
+              <div className="grid gap-5 sm:grid-cols-[minmax(0,16rem)_1fr]">
+                <Field
+                  label={t("stamps.target")}
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={50}
+                  hint={t("stamps.targetHint")}
+                  {...text("stampsTarget")}
+                />
                 <Field
                   label={t("stamps.reward")}
                   maxLength={200}
@@ -137,8 +157,21 @@ export function ProgramForm({ mode, action, initial, merchantName, logoUrl, next
           {points ? (
             <Section id="program-points" title={t("points.title")} description={t("points.description")}>
               <div className="grid gap-5 sm:grid-cols-2">
-                <Field label={t("points.perEuro")} type="number" inputMode="numeric" min={0} max={1000} hint={t("points.perEuroHint")} {...text("pointsPerEuro")} />
-                <Field label={t("points.maxPurchase")} name="maxPurchaseEuros" errors={fieldErrors?.maxPurchaseCents} hint={t("points.maxPurchaseHint")}>
+                <Field
+                  label={t("points.perEuro")}
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  max={1000}
+                  hint={t("points.perEuroHint")}
+                  {...text("pointsPerEuro")}
+                />
+                <Field
+                  label={t("points.maxPurchase")}
+                  name="maxPurchaseEuros"
+                  errors={fieldErrors?.maxPurchaseCents}
+                  hint={t("points.maxPurchaseHint")}
+                >
                   <div className="relative mt-1">
                     <input
                       id="field-maxPurchaseEuros"
@@ -148,7 +181,10 @@ export function ProgramForm({ mode, action, initial, merchantName, logoUrl, next
                       value={draft.maxPurchaseEuros}
                       onChange={(event) => set("maxPurchaseEuros")(event.target.value)}
                       aria-invalid={fieldErrors?.maxPurchaseCents?.length ? true : undefined}
-                      aria-describedby={["field-maxPurchaseEuros-hint", fieldErrors?.maxPurchaseCents?.length ? "field-maxPurchaseEuros-error" : ""]
+                      aria-describedby={[
+                        "field-maxPurchaseEuros-hint",
+                        fieldErrors?.maxPurchaseCents?.length ? "field-maxPurchaseEuros-error" : "",
+                      ]
                         .filter(Boolean)
                         .join(" ")}
                       className="block w-full rounded-lg border border-stone-300 bg-white py-2 pl-3 pr-9 text-stone-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-200 aria-[invalid=true]:border-red-600"
@@ -166,8 +202,24 @@ export function ProgramForm({ mode, action, initial, merchantName, logoUrl, next
             <div className="space-y-5">
               {stamps ? (
                 <div className="grid gap-5 sm:grid-cols-2">
-                  <Field label={t("counter.cooldown")} type="number" inputMode="numeric" min={0} max={1440} hint={t("counter.cooldownHint")} {...text("cooldownMinutes")} />
-                  <Field label={t("counter.dailyLimit")} type="number" inputMode="numeric" min={1} max={100} hint={t("counter.dailyLimitHint")} {...text("maxDailyStamps")} />
+                  <Field
+                    label={t("counter.cooldown")}
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    max={1440}
+                    hint={t("counter.cooldownHint")}
+                    {...text("cooldownMinutes")}
+                  />
+                  <Field
+                    label={t("counter.dailyLimit")}
+                    type="number"
+                    inputMode="numeric"
+                    min={1}
+                    max={100}
+                    hint={t("counter.dailyLimitHint")}
+                    {...text("maxDailyStamps")}
+                  />
                 </div>
               ) : null}
               <Checkbox
@@ -191,7 +243,13 @@ export function ProgramForm({ mode, action, initial, merchantName, logoUrl, next
 
           <Section id="program-branding" title={t("branding.title")} description={t("branding.description")}>
             <div className="space-y-5">
-              <Field label={t("branding.cardName")} maxLength={60} hint={t("branding.cardNameHint")} autoComplete="off" {...text("cardName")} />
+              <Field
+                label={t("branding.cardName")}
+                maxLength={60}
+                hint={t("branding.cardNameHint")}
+                autoComplete="off"
+                {...text("cardName")}
+              />
               <div className="grid gap-5 sm:grid-cols-3">
                 <ColorField
                   label={t("branding.background")}
@@ -222,8 +280,8 @@ export function ProgramForm({ mode, action, initial, merchantName, logoUrl, next
             </div>
           </Section>
 
-          <div className="sticky bottom-0 z-10 -mx-1 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-stone-200 bg-white/95 px-5 py-4 shadow-lg backdrop-blur">
-            <div aria-live="polite" className="min-w-0 text-sm">
+          <div className="flex items-center justify-between gap-4 rounded-xl border border-stone-200 bg-white px-5 py-4 shadow-sm sm:px-6">
+            <div aria-live="polite" className="min-w-0 flex-1 text-sm">
               {state && !state.ok ? (
                 <span role="alert" className="font-medium text-red-800">
                   {state.message}
@@ -254,7 +312,7 @@ export function ProgramForm({ mode, action, initial, merchantName, logoUrl, next
               loyaltyType={draft.loyaltyType}
               cardName={draft.cardName.trim()}
               merchantName={merchantName}
-              stampsTarget={previewTarget(draft.stampsTarget)}
+              stampsTarget={previewTarget(draft.stampsTarget, initial.stampsTarget)}
               rewardDescription={draft.stampsRewardDescription.trim()}
               nextReward={nextReward}
               backgroundColor={draft.cardColor}

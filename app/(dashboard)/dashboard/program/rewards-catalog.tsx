@@ -54,7 +54,13 @@ export function RewardsCatalog({ rewards, createAction, updateAction, setActiveA
             </thead>
             <tbody className="divide-y divide-stone-200">
               {sorted.map((reward) => (
-                <RewardRow key={reward.id} reward={reward} updateAction={updateAction} setActiveAction={setActiveAction} announce={setAnnouncement} />
+                <RewardRow
+                  key={reward.id}
+                  reward={reward}
+                  updateAction={updateAction}
+                  setActiveAction={setActiveAction}
+                  announce={setAnnouncement}
+                />
               ))}
             </tbody>
           </table>
@@ -81,7 +87,10 @@ function RewardRow({
   const toggle = useFormAction(setActiveAction);
 
   useEffect(() => {
-    if (toggle.state?.ok) announce(toggle.state.data.active ? t("restored", { name: toggle.state.data.name }) : t("retiredDone", { name: toggle.state.data.name }));
+    if (toggle.state?.ok)
+      announce(
+        toggle.state.data.active ? t("restored", { name: toggle.state.data.name }) : t("retiredDone", { name: toggle.state.data.name }),
+      );
   }, [toggle.state, announce, t]);
 
   if (editing) {
@@ -103,7 +112,9 @@ function RewardRow({
   return (
     <tr className={reward.active ? undefined : "text-stone-500"}>
       <td className="px-5 py-3 sm:px-6">
-        <p className={`font-medium ${reward.active ? "text-stone-900" : "text-stone-600 line-through decoration-stone-400"}`}>{reward.name}</p>
+        <p className={`font-medium ${reward.active ? "text-stone-900" : "text-stone-600 line-through decoration-stone-400"}`}>
+          {reward.name}
+        </p>
         {reward.description ? <p className="mt-0.5 text-stone-600">{reward.description}</p> : null}
       </td>
       <td className="whitespace-nowrap px-3 py-3 text-right tabular-nums">{t("points", { points: reward.pointsCost })}</td>
@@ -126,7 +137,7 @@ function RewardRow({
               type="button"
               onClick={() => setEditing(true)}
               aria-label={t("editLabel", { name: reward.name })}
-              className="rounded-md border border-stone-300 bg-white px-3 py-1.5 font-medium text-stone-800 hover:bg-stone-100"
+              className="rounded-lg border border-stone-300 bg-white px-3 py-1.5 text-sm font-semibold text-stone-900 hover:bg-stone-100"
             >
               {t("edit")}
             </button>
@@ -149,7 +160,15 @@ function RewardRow({
   );
 }
 
-function EditRewardForm({ reward, action, onDone }: { reward: RewardItem; action: RewardAction; onDone: (savedName: string | null) => void }) {
+function EditRewardForm({
+  reward,
+  action,
+  onDone,
+}: {
+  reward: RewardItem;
+  action: RewardAction;
+  onDone: (savedName: string | null) => void;
+}) {
   const t = useTranslations("dashboard.program.rewards");
   const tf = useTranslations("forms");
   const { state, onSubmit, pending, fieldErrors } = useFormAction(action);
@@ -163,7 +182,14 @@ function EditRewardForm({ reward, action, onDone }: { reward: RewardItem; action
       <input type="hidden" name="rewardId" value={reward.id} />
       {state && !state.ok && !state.fieldErrors ? <FormMessage kind="error">{state.message}</FormMessage> : null}
       <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
-        <Field id={`reward-${reward.id}-name`} label={t("name")} name="name" defaultValue={reward.name} maxLength={80} errors={fieldErrors?.name} />
+        <Field
+          id={`reward-${reward.id}-name`}
+          label={t("name")}
+          name="name"
+          defaultValue={reward.name}
+          maxLength={80}
+          errors={fieldErrors?.name}
+        />
         <Field
           id={`reward-${reward.id}-cost`}
           label={t("pointsCost")}
@@ -212,7 +238,13 @@ function AddRewardForm({ action }: { action: RewardAction }) {
   }, [state]);
 
   return (
-    <form ref={form} onSubmit={onSubmit} noValidate aria-labelledby="add-reward-heading" className="mt-6 rounded-lg border border-stone-200 bg-stone-50 p-4">
+    <form
+      ref={form}
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="add-reward-heading"
+      className="mt-6 rounded-lg border border-stone-200 bg-stone-50 p-4"
+    >
       <h3 id="add-reward-heading" className="font-semibold text-stone-900">
         {t("add")}
       </h3>
@@ -222,7 +254,14 @@ function AddRewardForm({ action }: { action: RewardAction }) {
         </div>
       ) : null}
       <div className="mt-3 grid gap-4 sm:grid-cols-[1fr_10rem]">
-        <Field id="new-reward-name" label={t("name")} name="name" maxLength={80} placeholder={t("namePlaceholder")} errors={fieldErrors?.name} />
+        <Field
+          id="new-reward-name"
+          label={t("name")}
+          name="name"
+          maxLength={80}
+          placeholder={t("namePlaceholder")}
+          errors={fieldErrors?.name}
+        />
         <Field
           id="new-reward-cost"
           label={t("pointsCost")}
