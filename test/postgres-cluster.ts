@@ -19,9 +19,10 @@ export function findPostgresBinDir(): string | null {
   return onPath ? path.dirname(onPath) : null;
 }
 
-export type PostgresCluster = { url: string; stop(): void };
+export type PostgresCluster = { url: string; logFile: string; stop(): void };
 
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+/** `settings`: extra server settings, e.g. ["shared_preload_libraries=auto_explain"] for the dashboard benchmark. */
+export async function startPostgresCluster(settings: string[] = []): Promise<PostgresCluster> {
   const bin = findPostgresBinDir();
   if (!bin) throw new Error("PostgreSQL server binaries (initdb, pg_ctl) were not found");
   const asRoot = process.getuid?.() === 0;
@@ -46,8 +47,10 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     "-c full_page_writes=off",
     "-c max_connections=300",
     "-c shared_buffers=128MB",
+    ...settings.map((setting) => `-c ${setting}`),
   ].join(" ");
-  run("pg_ctl", ["-D", dataDir, "-o", options, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "start"]);
+  const logFile = path.join(dir, "server.log");
+  run("pg_ctl", ["-D", dataDir, "-o", options, "-l", logFile, "-w", "-t", "60", "start"]);
   let stopped = false;
   const stop = () => {
     if (stopped) return;
@@ -59,7 +62,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     }
     fs.rmSync(dir, { recursive: true, force: true });
   };
-  return { url: `postgresql://loyalty@127.0.0.1:${port}/postgres`, stop };
+  return { url: `postgresql://loyalty@127.0.0.1:${port}/postgres`, logFile, stop };
 }
 
 /** The URL of another database on the same server. */

@@ -10,7 +10,9 @@ export default async function AuthLayout({ children }: { children: ReactNode }) 
   return (
     <>
       <SiteHeader setLocaleAction={setLocaleAction} />
-      <NextIntlClientProvider messages={{ auth: messages.auth, validation: messages.validation, errors: messages.errors, forms: messages.forms }}>
+      <NextIntlClientProvider
+        messages={{ auth: messages.auth, validation: messages.validation, errors: messages.errors, forms: messages.forms }}
+      >
         {children}
       </NextIntlClientProvider>
     </>

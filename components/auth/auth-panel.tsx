@@ -1,7 +1,17 @@
 import type { ReactNode } from "react";
 
 /** The centered card the account pages (log in, sign up, reset, invitation) sit in. */
-export function AuthPanel({ title, intro, children, footer }: { title: string; intro?: ReactNode; children: ReactNode; footer?: ReactNode }) {
+export function AuthPanel({
+  title,
+  intro,
+  children,
+  footer,
+}: {
+  title: string;
+  intro?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
     <main id="content" className="mx-auto w-full max-w-md px-4 py-10 sm:py-16">
       <div className="rounded-2xl border border-stone-200 bg-white p-6 shadow-sm sm:p-8">

@@ -1,7 +1,19 @@
 import type { ReactNode } from "react";
 
 /** A white panel with a heading: the building block of every dashboard page. */
-export function Section({ title, description, children, actions, id }: { title: string; description?: ReactNode; children: ReactNode; actions?: ReactNode; id?: string }) {
+export function Section({
+  title,
+  description,
+  children,
+  actions,
+  id,
+}: {
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+  actions?: ReactNode;
+  id?: string;
+}) {
   const headingId = id ? `${id}-heading` : undefined;
   return (
     <section aria-labelledby={headingId} id={id} className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm sm:p-6">

@@ -17,7 +17,15 @@ const VARIANTS = {
 };
 
 /** A submit button that shows the form is on its way and cannot be pressed twice. */
-export function SubmitButton({ children, pendingLabel, variant = "primary", className = "", disabled, pending: pendingProp, ...props }: SubmitButtonProps) {
+export function SubmitButton({
+  children,
+  pendingLabel,
+  variant = "primary",
+  className = "",
+  disabled,
+  pending: pendingProp,
+  ...props
+}: SubmitButtonProps) {
   const status = useFormStatus();
   const pending = pendingProp ?? status.pending;
   return (

@@ -3,15 +3,16 @@
 import { useId, useMemo, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-export type ChartFigures = { stamps: number; points: number; newMembers: number; redemptions: number };
-type Metric = keyof ChartFigures;
+export type Metric = "stamps" | "points" | "newMembers" | "redemptions";
+/** One series: a number per day for each measure (columns, not one object per day: a small page payload). */
+export type ChartSeries = { key: string; name: string; values: Record<Metric, number[]> };
 type Split = "total" | "store" | "staff";
 
 export type ActivityChartProps = {
   days: string[];
-  total: ChartFigures[];
-  byStore: { key: string; name: string; figures: ChartFigures[] }[];
-  byStaff: { key: string; name: string; figures: ChartFigures[] }[];
+  total: Record<Metric, number[]>;
+  byStore: ChartSeries[];
+  byStaff: ChartSeries[];
   metrics: Metric[];
   locale: string;
   labels: {
@@ -40,26 +41,32 @@ export function ActivityChart({ days, total, byStore, byStaff, metrics, locale, 
   const [split, setSplit] = useState<Split>("total");
   const [range, setRange] = useState<30 | 90>(30);
 
-  const groups = useMemo(() => {
-    if (split === "total") return [{ key: "total", name: labels.total, figures: total }];
+  const groups = useMemo((): ChartSeries[] => {
+    if (split === "total") return [{ key: "total", name: labels.total, values: total }];
     const list = split === "store" ? byStore : byStaff;
-    // The busiest groups get their own color; the rest are summed as one.
-    const ranked = [...list].sort((a, b) => sum(b.figures, metric) - sum(a.figures, metric)).filter((group) => sum(group.figures, metric) > 0);
+    // The busiest groups get their own color; the rest are added up as one.
+    const ranked = [...list].sort((a, b) => sum(b.values[metric]) - sum(a.values[metric])).filter((group) => sum(group.values[metric]) > 0);
     if (ranked.length <= PALETTE.length) return ranked;
     const rest = ranked.slice(PALETTE.length - 1);
-    const others = {
+    const others: ChartSeries = {
       key: "others",
       name: labels.others,
-      figures: total.map((_, index) => sumDay(rest.map((group) => group.figures[index]!))),
+      values: {
+        stamps: [],
+        points: [],
+        newMembers: [],
+        redemptions: [],
+        [metric]: days.map((_, day) => sum(rest.map((group) => group.values[metric][day] ?? 0))),
+      },
     };
     return [...ranked.slice(0, PALETTE.length - 1), others];
-  }, [split, byStore, byStaff, total, metric, labels.total, labels.others]);
+  }, [split, byStore, byStaff, total, metric, days, labels.total, labels.others]);
 
   const from = days.length - range;
   const dayFormat = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
   const data = days.slice(from).map((day, offset) => {
     const row: Record<string, string | number> = { day: dayFormat.format(new Date(`${day}T00:00:00Z`)) };
-    for (const group of groups) row[group.key] = group.figures[from + offset]?.[metric] ?? 0;
+    for (const group of groups) row[group.key] = group.values[metric][from + offset] ?? 0;
     return row;
   });
   const hasData = data.some((row) => groups.some((group) => Number(row[group.key]) > 0));
@@ -116,16 +123,30 @@ export function ActivityChart({ days, total, byStore, byStaff, metrics, locale, 
             <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e7e5e4" />
               <XAxis dataKey="day" tick={{ fontSize: 12, fill: "#57534e" }} interval="preserveStartEnd" minTickGap={16} />
-              <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: "#57534e" }} width={48} tickFormatter={(value: number) => numberFormat.format(value)} />
+              <YAxis
+                allowDecimals={false}
+                tick={{ fontSize: 12, fill: "#57534e" }}
+                width={48}
+                tickFormatter={(value: number) => numberFormat.format(value)}
+              />
               <Tooltip formatter={(value) => numberFormat.format(Number(value))} />
               {groups.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
               {groups.map((group, index) => (
-                <Bar key={group.key} dataKey={group.key} name={group.name} stackId="a" fill={PALETTE[index % PALETTE.length]} isAnimationActive={false} />
+                <Bar
+                  key={group.key}
+                  dataKey={group.key}
+                  name={group.name}
+                  stackId="a"
+                  fill={PALETTE[index % PALETTE.length]}
+                  isAnimationActive={false}
+                />
               ))}
             </BarChart>
           </ResponsiveContainer>
         ) : (
-          <p className="flex h-full items-center justify-center rounded-lg border border-dashed border-stone-300 text-sm text-stone-600">{labels.empty}</p>
+          <p className="flex h-full items-center justify-center rounded-lg border border-dashed border-stone-300 text-sm text-stone-600">
+            {labels.empty}
+          </p>
         )}
       </div>
       <details className="mt-3 text-sm">
@@ -168,18 +189,6 @@ export function ActivityChart({ days, total, byStore, byStaff, metrics, locale, 
   );
 }
 
-function sum(figures: ChartFigures[], metric: Metric): number {
-  return figures.reduce((total, day) => total + day[metric], 0);
-}
-
-function sumDay(days: ChartFigures[]): ChartFigures {
-  return days.reduce(
-    (total, day) => ({
-      stamps: total.stamps + day.stamps,
-      points: total.points + day.points,
-      newMembers: total.newMembers + day.newMembers,
-      redemptions: total.redemptions + day.redemptions,
-    }),
-    { stamps: 0, points: 0, newMembers: 0, redemptions: 0 },
-  );
+function sum(values: number[]): number {
+  return values.reduce((total, value) => total + value, 0);
 }

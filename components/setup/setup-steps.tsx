@@ -20,7 +20,11 @@ export function SetupSteps({ steps, current, label }: { steps: string[]; current
               <span
                 aria-hidden="true"
                 className={`flex h-6 w-6 shrink-0 items-center justify-center rounded-full text-xs font-bold ${
-                  state === "done" ? "bg-emerald-700 text-white" : state === "current" ? "bg-brand-700 text-white" : "bg-stone-200 text-stone-700"
+                  state === "done"
+                    ? "bg-emerald-700 text-white"
+                    : state === "current"
+                      ? "bg-brand-700 text-white"
+                      : "bg-stone-200 text-stone-700"
                 }`}
               >
                 {state === "done" ? "✓" : index + 1}

@@ -35,7 +35,12 @@ runCli(async () => {
     result.manager = { email, password };
   }
   if (options.program) {
-    await createProgram(ctx, { loyaltyType: options.program, cardName: "Coffee card", stampsTarget: 10, stampsRewardDescription: "A free coffee" });
+    await createProgram(ctx, {
+      loyaltyType: options.program,
+      cardName: "Coffee card",
+      stampsTarget: 10,
+      stampsRewardDescription: "A free coffee",
+    });
   }
   if (options.store) {
     const store = await createStore(ctx, { name: "Main street" });

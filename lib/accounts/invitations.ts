@@ -3,7 +3,7 @@ import { hashSecret } from "@/lib/auth/password-hash";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Clock } from "@/lib/clock";
 import { db } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/db/transaction";
+import { isUniqueViolation, type Tx } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import type { ServiceContext } from "@/lib/service-context";
@@ -19,38 +19,96 @@ function requireOwner(ctx: ServiceContext): string {
   return ctx.actor.userId;
 }
 
-/** Emails a manager invitation (valid 7 days), in the merchant's language. */
+/**
+ * Emails a manager invitation (valid 7 days), in the merchant's language.
+ * Refused next to the email field when the address already has an account
+ * (a manager this merchant removed may be invited back) or already has an
+ * open invitation here (resend that one instead).
+ */
 export async function inviteManager(ctx: ServiceContext, email: string): Promise<InvitationView> {
   const ownerId = requireOwner(ctx);
-  if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
+  const account = await db.user.findUnique({ where: { email }, select: { merchantId: true, role: true, active: true } });
+  if (account && !isFormerManager(account, ctx.merchantId)) {
     throw new AppError("VALIDATION_FAILED", { fieldErrors: { email: ["validation.emailTaken"] } }, "This email already has an account.");
   }
-  const [merchant, owner] = await Promise.all([
-    db.merchant.findUniqueOrThrow({ where: { id: ctx.merchantId }, select: { name: true, defaultLocale: true } }),
-    db.user.findUniqueOrThrow({ where: { id: ownerId }, select: { name: true, email: true } }),
-  ]);
-  const { token, tokenHash } = newOneTimeToken();
   const now = ctx.clock.now();
-  const invitation = await db.$transaction(async (tx) => {
-    const created = await tx.authToken.create({
-      data: {
-        purpose: "manager_invite",
-        tokenHash,
-        email,
-        merchantId: ctx.merchantId,
-        createdByUserId: ownerId,
-        expiresAt: new Date(now.getTime() + INVITATION_VALID_MS),
-        createdAt: now,
-      },
+  const { invitation } = await db.$transaction(async (tx) => {
+    // One invitation at a time per merchant, so two quick clicks cannot send two open invitations to one address.
+    await tx.$queryRaw`SELECT id FROM merchants WHERE id = ${ctx.merchantId}::uuid FOR NO KEY UPDATE`;
+    const open = await tx.authToken.findFirst({
+      where: { merchantId: ctx.merchantId, purpose: "manager_invite", email, usedAt: null, expiresAt: { gt: now } },
+      select: { id: true },
     });
-    await enqueueMail(tx, managerInvitationEmail(email, token, merchant.name, owner.name ?? owner.email, merchant.defaultLocale), {
-      merchantId: ctx.merchantId,
-      now,
+    if (open) {
+      throw new AppError(
+        "VALIDATION_FAILED",
+        { fieldErrors: { email: ["validation.invitationPending"] } },
+        "An invitation to this email is already open.",
+      );
+    }
+    const created = await createInvitation(tx, ctx, ownerId, email, now);
+    await recordAudit(tx, ctx, {
+      action: "manager.invited",
+      targetType: "invitation",
+      targetId: created.invitation.id,
+      details: { email },
     });
-    await recordAudit(tx, ctx, { action: "manager.invited", targetType: "invitation", targetId: created.id, details: { email } });
     return created;
   });
-  return { id: invitation.id, email, expiresAt: invitation.expiresAt.toISOString(), createdAt: invitation.createdAt.toISOString() };
+  return invitation;
+}
+
+/** Sends an open invitation again with a new link and a new week to accept it; the old link stops working. */
+export async function resendInvitation(ctx: ServiceContext, invitationId: string): Promise<InvitationView> {
+  const ownerId = requireOwner(ctx);
+  const now = ctx.clock.now();
+  const { invitation } = await db.$transaction(async (tx) => {
+    const spent = await tx.authToken.updateManyAndReturn({
+      where: { id: invitationId, merchantId: ctx.merchantId, purpose: "manager_invite", usedAt: null },
+      data: { usedAt: now },
+      select: { email: true },
+    });
+    const old = spent[0];
+    if (!old) throw new AppError("NOT_FOUND", {}, "No pending invitation with this id.");
+    const created = await createInvitation(tx, ctx, ownerId, old.email, now);
+    await recordAudit(tx, ctx, {
+      action: "manager.invitation_resent",
+      targetType: "invitation",
+      targetId: created.invitation.id,
+      details: { email: old.email },
+    });
+    return created;
+  });
+  return invitation;
+}
+
+function isFormerManager(account: { merchantId: string | null; role: string; active: boolean }, merchantId: string): boolean {
+  return account.merchantId === merchantId && account.role === "manager" && !account.active;
+}
+
+async function createInvitation(tx: Tx, ctx: ServiceContext, ownerId: string, email: string, now: Date) {
+  const [merchant, owner] = await Promise.all([
+    tx.merchant.findUniqueOrThrow({ where: { id: ctx.merchantId }, select: { name: true, defaultLocale: true } }),
+    tx.user.findUniqueOrThrow({ where: { id: ownerId }, select: { name: true, email: true } }),
+  ]);
+  const { token, tokenHash } = newOneTimeToken();
+  const row = await tx.authToken.create({
+    data: {
+      purpose: "manager_invite",
+      tokenHash,
+      email,
+      merchantId: ctx.merchantId,
+      createdByUserId: ownerId,
+      expiresAt: new Date(now.getTime() + INVITATION_VALID_MS),
+      createdAt: now,
+    },
+  });
+  await enqueueMail(tx, managerInvitationEmail(email, token, merchant.name, owner.name ?? owner.email, merchant.defaultLocale), {
+    merchantId: ctx.merchantId,
+    now,
+  });
+  const invitation: InvitationView = { id: row.id, email, expiresAt: row.expiresAt.toISOString(), createdAt: row.createdAt.toISOString() };
+  return { invitation, token };
 }
 
 export async function listPendingInvitations(ctx: ServiceContext): Promise<InvitationView[]> {
@@ -101,9 +159,19 @@ export async function acceptInvitation(token: string, input: { name: string; pas
       }
       const spent = await tx.authToken.updateMany({ where: { id: found.id, usedAt: null }, data: { usedAt: now } });
       if (spent.count !== 1) throw new AppError("NOT_FOUND", {}, "This invitation was already used.");
-      const user = await tx.user.create({
-        data: { merchantId: found.merchantId, email: found.email, name: input.name, passwordHash, role: "manager" },
+      const account = await tx.user.findUnique({
+        where: { email: found.email },
+        select: { id: true, merchantId: true, role: true, active: true },
       });
+      if (account && !isFormerManager(account, found.merchantId)) {
+        throw new AppError("VALIDATION_FAILED", {}, "This email already has an account.");
+      }
+      // A manager the owner removed and invited back gets their account again, with the new name and password.
+      const user = account
+        ? await tx.user.update({ where: { id: account.id }, data: { active: true, name: input.name, passwordHash } })
+        : await tx.user.create({
+            data: { merchantId: found.merchantId, email: found.email, name: input.name, passwordHash, role: "manager" },
+          });
       await tx.auditLog.create({
         data: {
           merchantId: found.merchantId,

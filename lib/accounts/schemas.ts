@@ -33,3 +33,9 @@ export const acceptInvitationSchema = z
     password: passwordSchema,
   })
   .strict();
+
+/** An invitation the owner resends or cancels. */
+export const invitationIdSchema = z.object({ invitationId: z.uuid() }).strict();
+
+/** A manager the owner removes. */
+export const removeManagerSchema = z.object({ userId: z.uuid() }).strict();

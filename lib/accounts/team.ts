@@ -17,7 +17,7 @@ export type TeamMember = {
 export async function listTeam(ctx: ServiceContext): Promise<TeamMember[]> {
   const users = await db.user.findMany({
     where: { merchantId: ctx.merchantId, role: { in: ["owner", "manager"] } },
-    orderBy: [{ role: "desc" }, { createdAt: "asc" }],
+    orderBy: [{ role: "asc" }, { createdAt: "asc" }], // the enum declares owner before manager
     select: { id: true, name: true, email: true, role: true, active: true, lastLoginAt: true },
   });
   return users.map((user) => ({ ...user, role: user.role as "owner" | "manager", lastLoginAt: user.lastLoginAt?.toISOString() ?? null }));

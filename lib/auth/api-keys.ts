@@ -10,6 +10,8 @@ export type ApiKeyView = {
   id: string;
   name: string;
   prefix: string;
+  /** The name (or email) of the user who created the key, while that user exists. */
+  createdBy: string | null;
   lastUsedAt: string | null;
   revokedAt: string | null;
   createdAt: string;
@@ -17,7 +19,17 @@ export type ApiKeyView = {
 
 /** A key's use is recorded at most this often, so a busy integration does not write on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
-const lastUsedWritten = new Map<string, number>();
+type CachedPrincipal = { principal: ApiKeyPrincipal; until: number };
+
+// Both maps live on globalThis: Next loads this module more than once in one
+// process (the dashboard's server actions and the API's route handlers are
+// separate bundles), and a revocation from the dashboard must reach the copy
+// the API reads.
+const globalForApiKeys = globalThis as {
+  __loyaltyApiKeyCache?: Map<string, CachedPrincipal>;
+  __loyaltyApiKeyLastUsed?: Map<string, number>;
+};
+const lastUsedWritten = (globalForApiKeys.__loyaltyApiKeyLastUsed ??= new Map());
 
 export type ApiKeyPrincipal = { apiKeyId: string; merchantId: string; merchantStatus: "active" | "suspended" };
 
@@ -29,7 +41,7 @@ export type ApiKeyPrincipal = { apiKeyId: string; merchantId: string; merchantSt
  */
 export const API_KEY_CACHE_TTL_MS = 10_000;
 const CACHE_MAX_ENTRIES = 10_000;
-const principalCache = new Map<string, { principal: ApiKeyPrincipal; until: number }>();
+const principalCache = (globalForApiKeys.__loyaltyApiKeyCache ??= new Map());
 
 export function forgetCachedApiKeys(match: (principal: ApiKeyPrincipal) => boolean): void {
   for (const [hash, entry] of principalCache) if (match(entry.principal)) principalCache.delete(hash);
@@ -68,6 +80,8 @@ function requireOwner(ctx: ServiceContext): void {
   if (ctx.actor.type !== "user" || ctx.actor.role !== "owner") throw new AppError("FORBIDDEN", {}, "Only the owner manages API keys.");
 }
 
+const VIEW_INCLUDE = { createdBy: { select: { name: true, email: true } } } as const;
+
 function toView(key: {
   id: string;
   name: string;
@@ -75,11 +89,13 @@ function toView(key: {
   lastUsedAt: Date | null;
   revokedAt: Date | null;
   createdAt: Date;
+  createdBy: { name: string | null; email: string } | null;
 }): ApiKeyView {
   return {
     id: key.id,
     name: key.name,
     prefix: key.prefix,
+    createdBy: key.createdBy ? (key.createdBy.name ?? key.createdBy.email) : null,
     lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
     revokedAt: key.revokedAt?.toISOString() ?? null,
     createdAt: key.createdAt.toISOString(),
@@ -88,7 +104,7 @@ function toView(key: {
 
 export async function listApiKeys(ctx: ServiceContext): Promise<ApiKeyView[]> {
   requireOwner(ctx);
-  const keys = await db.apiKey.findMany({ where: { merchantId: ctx.merchantId }, orderBy: { createdAt: "desc" } });
+  const keys = await db.apiKey.findMany({ where: { merchantId: ctx.merchantId }, orderBy: { createdAt: "desc" }, include: VIEW_INCLUDE });
   return keys.map(toView);
 }
 
@@ -99,6 +115,7 @@ export async function createApiKey(ctx: ServiceContext, name: string): Promise<A
   const created = await db.$transaction(async (tx) => {
     const row = await tx.apiKey.create({
       data: { merchantId: ctx.merchantId, name, prefix, keyHash, createdByUserId: ctx.actor.type === "user" ? ctx.actor.userId : null },
+      include: VIEW_INCLUDE,
     });
     await recordAudit(tx, ctx, { action: "api_key.created", targetType: "api_key", targetId: row.id, details: { name } });
     return row;
@@ -106,17 +123,41 @@ export async function createApiKey(ctx: ServiceContext, name: string): Promise<A
   return { ...toView(created), key };
 }
 
-export async function revokeApiKey(ctx: ServiceContext, apiKeyId: string): Promise<ApiKeyView> {
+/** Gives a key another name (the key itself does not change). */
+export async function renameApiKey(ctx: ServiceContext, apiKeyId: string, name: string): Promise<ApiKeyView> {
   requireOwner(ctx);
   return db.$transaction(async (tx) => {
+    const existing = await tx.apiKey.findFirst({ where: { id: apiKeyId, merchantId: ctx.merchantId }, select: { id: true, name: true } });
+    if (!existing) throw new AppError("NOT_FOUND", {}, "No API key with this id.");
+    const row = await tx.apiKey.update({ where: { id: apiKeyId }, data: { name }, include: VIEW_INCLUDE });
+    await recordAudit(tx, ctx, {
+      action: "api_key.renamed",
+      targetType: "api_key",
+      targetId: apiKeyId,
+      details: { from: existing.name, to: name },
+    });
+    return toView(row);
+  });
+}
+
+/** Revokes a key: it stops authenticating at once in this process, within API_KEY_CACHE_TTL_MS in others. */
+export async function revokeApiKey(ctx: ServiceContext, apiKeyId: string): Promise<ApiKeyView> {
+  requireOwner(ctx);
+  const revoked = await db.$transaction(async (tx) => {
     const existing = await tx.apiKey.findFirst({
       where: { id: apiKeyId, merchantId: ctx.merchantId },
       select: { id: true, revokedAt: true },
     });
     if (!existing) throw new AppError("NOT_FOUND", {}, "No API key with this id.");
-    const row = await tx.apiKey.update({ where: { id: apiKeyId }, data: { revokedAt: existing.revokedAt ?? ctx.clock.now() } });
-    await recordAudit(tx, ctx, { action: "api_key.revoked", targetType: "api_key", targetId: apiKeyId });
-    forgetCachedApiKeys((principal) => principal.apiKeyId === apiKeyId);
+    const row = await tx.apiKey.update({
+      where: { id: apiKeyId },
+      data: { revokedAt: existing.revokedAt ?? ctx.clock.now() },
+      include: VIEW_INCLUDE,
+    });
+    if (!existing.revokedAt) await recordAudit(tx, ctx, { action: "api_key.revoked", targetType: "api_key", targetId: apiKeyId });
     return toView(row);
   });
+  // After the commit: a request authenticating meanwhile still read the key as valid and may have cached it.
+  forgetCachedApiKeys((principal) => principal.apiKeyId === apiKeyId);
+  return revoked;
 }

@@ -7,11 +7,16 @@ import { systemClock } from "@/lib/clock";
 import type { ServiceContext } from "@/lib/service-context";
 import { getAuthOptions } from "./auth-options";
 
+/** The session cookie's content (a signed JWT), read once per request. */
+const readSessionToken = cache(async () => {
+  const session = await getServerSession(getAuthOptions());
+  return session?.sid && session.uid ? { sessionId: session.sid, userId: session.uid } : null;
+});
+
 /** The signed-in user of this request, if their session is still open (looked up once per request). */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(getAuthOptions());
-  if (!session?.sid || !session.uid) return null;
-  return loadSessionUser(session.sid, session.uid, systemClock.now());
+  const token = await readSessionToken();
+  return token ? loadSessionUser(token.sessionId, token.userId, systemClock.now()) : null;
 });
 
 export type MerchantSession = {
@@ -28,7 +33,10 @@ export type MerchantSession = {
  */
 export async function requireMerchantUser(): Promise<MerchantSession> {
   const user = await getSessionUser();
-  if (!user || !user.merchant || (user.role !== "owner" && user.role !== "manager")) redirect("/login");
+  if (!user || !user.merchant || (user.role !== "owner" && user.role !== "manager")) {
+    // A cookie whose session was ended (logged out elsewhere, password reset, removed from the team) says so.
+    redirect((await readSessionToken()) && !user ? "/login?notice=sessionEnded" : "/login");
+  }
   return {
     ctx: { merchantId: user.merchant.id, actor: { type: "user", userId: user.userId, role: user.role }, clock: systemClock },
     user,

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import pg, { type Pool, type PoolConfig } from "pg";
+import type { Pool, PoolConfig } from "pg";
 import { parse } from "pg-connection-string";
 
 const PG_INTERNAL_CHAR_OID = 18;

@@ -30,3 +30,9 @@ export function demoStaffPins(secretKey: string, count: number): string[] {
   }
   return pins;
 }
+
+export const LARGE_OWNER_EMAIL = "owner@large.demo.loyalty.test";
+
+export function largeOwnerPassword(secretKey: string): string {
+  return `large-${derive(secretKey, "large-owner-password").toString("base64url").slice(0, 12)}`;
+}

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { afterFailedAttempt, checkPinFormat, isLocked, PIN_MAX_LENGTH, PIN_MIN_LENGTH } from "./pin-policy";
+import {
+  afterFailedAttempt,
+  checkPinFormat,
+  isLocked,
+  isObviousPin,
+  PIN_MAX_LENGTH,
+  PIN_MIN_LENGTH,
+  suggestPin,
+  SUGGESTED_PIN_LENGTH,
+} from "./pin-policy";
 
 /** An instant, always written with its offset so the test never depends on the machine's zone. */
 const at = (iso: string): Date => new Date(iso);
@@ -146,5 +155,36 @@ describe("afterFailedAttempt during a lockout", () => {
         now: new Date("2026-01-15T10:10:00+01:00"),
       }),
     ).toEqual({ failedAttempts: 6, lockedUntil, attemptsLeft: 0 });
+  });
+});
+
+describe("suggestPin", () => {
+  it("gives digits that pass the PIN policy", () => {
+    let seed = 7;
+    const randomDigit = () => (seed = (seed * 31 + 11) % 97) % 10;
+    for (let i = 0; i < 200; i++) {
+      const pin = suggestPin(randomDigit);
+      expect(pin).toHaveLength(SUGGESTED_PIN_LENGTH);
+      expect(checkPinFormat(pin)).toEqual({ ok: true });
+      expect(isObviousPin(pin)).toBe(false);
+    }
+  });
+
+  it("draws again instead of suggesting an obvious PIN", () => {
+    const digits = [..."111111", ..."123456", ..."987654", ..."402913"].map(Number);
+    expect(suggestPin(() => digits.shift()!)).toBe("402913");
+    expect(digits).toEqual([]);
+  });
+
+  it.each([
+    ["0000", true],
+    ["123456", true],
+    ["876543", true],
+    ["7890", true],
+    ["123457", false],
+    ["112233", false],
+    ["135790", false],
+  ])("calls %j obvious: %s", (pin, obvious) => {
+    expect(isObviousPin(pin)).toBe(obvious);
   });
 });

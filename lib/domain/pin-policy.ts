@@ -46,3 +46,25 @@ export function afterFailedAttempt({
     attemptsLeft: Math.max(0, maxAttempts - attempts),
   };
 }
+
+export const SUGGESTED_PIN_LENGTH = 6;
+
+/** Whether a PIN is one a colleague would guess first: one digit repeated, or a run up or down (123456, 987654, 7890). */
+export function isObviousPin(pin: string): boolean {
+  const digits = [...pin].map(Number);
+  // Steps modulo 10, so a run that wraps past 9 or 0 counts too.
+  const steps = new Set(digits.slice(1).map((digit, i) => (digit - digits[i]! + 10) % 10));
+  return steps.size === 1 && [0, 1, 9].includes([...steps][0]!);
+}
+
+/**
+ * A random PIN for the "Generate" button: SUGGESTED_PIN_LENGTH digits that
+ * pass checkPinFormat and are not obvious. `randomDigit` gives a uniform digit
+ * 0-9 (the caller's source of randomness: crypto.getRandomValues in a browser).
+ */
+export function suggestPin(randomDigit: () => number): string {
+  for (;;) {
+    const pin = Array.from({ length: SUGGESTED_PIN_LENGTH }, () => String(randomDigit())).join("");
+    if (checkPinFormat(pin).ok && !isObviousPin(pin)) return pin;
+  }
+}

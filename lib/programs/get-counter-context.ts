@@ -11,7 +11,11 @@ import type { CounterContext } from "./counter-context";
  * use the new rules within COUNTER_CONTEXT_TTL_MS.
  */
 export const COUNTER_CONTEXT_TTL_MS = 5_000;
-const cache = new Map<string, { context: CounterContext; until: number }>();
+// On globalThis: Next loads this module once per route bundle in the same
+// process, and a change made by a dashboard action must evict what the API's
+// route handlers read.
+const globalForCounter = globalThis as { __loyaltyCounterContexts?: Map<string, { context: CounterContext; until: number }> };
+const cache = (globalForCounter.__loyaltyCounterContexts ??= new Map());
 
 export function forgetCounterContexts(merchantId: string): void {
   for (const key of cache.keys()) if (key.startsWith(`${merchantId}:`)) cache.delete(key);

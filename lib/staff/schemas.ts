@@ -26,6 +26,11 @@ export const updateStaffInputSchema = createStaffInputSchema
   .refine((value) => Object.keys(value).length > 0, { message: "validation.atLeastOneField" });
 export type UpdateStaffInput = z.infer<typeof updateStaffInputSchema>;
 
+/** The dashboard's forms: the API's own fields, plus the staff member they act on. */
+export const staffIdInputSchema = z.object({ staffId: z.uuid() }).strict();
+export const editStaffInputSchema = createStaffInputSchema.pick({ name: true, storeIds: true }).extend(staffIdInputSchema.shape).strict();
+export const changeStaffPinInputSchema = createStaffInputSchema.pick({ pin: true }).extend(staffIdInputSchema.shape).strict();
+
 export const staffViewSchema = z.object({
   id: z.uuid(),
   name: z.string(),

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { addDays, localDayOf } from "@/lib/domain/local-day";
 import type { ServiceContext } from "@/lib/service-context";
+import { readDailyActivity } from "./read-daily-activity";
 
 export type DayFigures = { stamps: number; points: number; newMembers: number; redemptions: number };
 
@@ -14,38 +15,19 @@ export type ActivitySeries = {
   byStaff: { staffMemberId: string | null; name: string | null; figures: DayFigures[] }[];
 };
 
-type Row = {
-  day: string;
-  storeKey: string | null;
-  staffKey: string | null;
-  grouping: number;
-  stamps: bigint;
-  points: bigint;
-  newMembers: bigint;
-  redemptions: bigint;
-};
-
 const ZERO: DayFigures = { stamps: 0, points: 0, newMembers: 0, redemptions: 0 };
 
 /**
  * Day-by-day activity of the last `days` merchant-local days, in total, by
- * store and by staff member, from the activity_daily summary (at most one row
- * per day, store and staff member: a few thousand rows for 90 days of a
- * chain, never the ledger). Days without activity are zeros.
+ * store and by staff member, from the activity_daily summary (never the
+ * ledger). Days without activity are zeros.
  */
 export async function getActivitySeries(ctx: ServiceContext, days: 30 | 90): Promise<ActivitySeries> {
   const merchant = await db.merchant.findUniqueOrThrow({ where: { id: ctx.merchantId }, select: { timeZone: true } });
   const today = localDayOf(ctx.clock.now(), merchant.timeZone);
   const since = addDays(today, -(days - 1));
   const [rows, stores, staff] = await Promise.all([
-    db.$queryRaw<Row[]>`
-      SELECT to_char(day, 'YYYY-MM-DD') AS day, store_key AS "storeKey", staff_key AS "staffKey",
-             GROUPING(store_key, staff_key)::int AS grouping,
-             SUM(stamps_issued)::bigint AS stamps, SUM(points_issued)::bigint AS points, SUM(new_members)::bigint AS "newMembers",
-             SUM(stamp_rewards_redeemed + catalog_rewards_redeemed)::bigint AS redemptions
-      FROM activity_daily
-      WHERE merchant_id = ${ctx.merchantId}::uuid AND day >= ${since}::date AND day <= ${today}::date
-      GROUP BY GROUPING SETS ((day), (day, store_key), (day, staff_key))`,
+    readDailyActivity(ctx.merchantId, since, today),
     db.store.findMany({ where: { merchantId: ctx.merchantId }, select: { id: true, name: true } }),
     db.staffMember.findMany({ where: { merchantId: ctx.merchantId }, select: { id: true, name: true } }),
   ]);
@@ -60,22 +42,19 @@ export async function getActivitySeries(ctx: ServiceContext, days: 30 | 90): Pro
     const index = position.get(row.day);
     if (index === undefined) continue;
     const figures: DayFigures = {
-      stamps: Number(row.stamps),
-      points: Number(row.points),
-      newMembers: Number(row.newMembers),
-      redemptions: Number(row.redemptions),
+      stamps: row.stampsIssued,
+      points: row.pointsIssued,
+      newMembers: row.newMembers,
+      redemptions: row.stampRewardsRedeemed + row.catalogRewardsRedeemed,
     };
-    // GROUPING(store_key, staff_key): 3 = day only, 1 = by store (staff rolled up), 2 = by staff member.
-    if (row.grouping === 3) total[index] = figures;
-    else if (row.grouping === 1) {
-      const series = byStore.get(row.storeKey ?? "") ?? empty();
-      series[index] = figures;
-      byStore.set(row.storeKey ?? "", series);
-    } else if (row.grouping === 2) {
-      const series = byStaff.get(row.staffKey ?? "") ?? empty();
-      series[index] = figures;
-      byStaff.set(row.staffKey ?? "", series);
+    const [series, key] = row.storeKey !== null ? [byStore, row.storeKey] : row.staffKey !== null ? [byStaff, row.staffKey] : [null, ""];
+    if (!series) {
+      total[index] = figures;
+      continue;
     }
+    const list = series.get(key) ?? empty();
+    list[index] = figures;
+    series.set(key, list);
   }
   const storeName = new Map(stores.map((store) => [store.id, store.name]));
   const staffName = new Map(staff.map((member) => [member.id, member.name]));

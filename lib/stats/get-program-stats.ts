@@ -2,38 +2,16 @@ import "server-only";
 import { db } from "@/lib/db";
 import { addDays, localDayOf } from "@/lib/domain/local-day";
 import type { ServiceContext } from "@/lib/service-context";
+import { readDailyActivity, type DailyActivityRow } from "./read-daily-activity";
 import type { ProgramStats } from "./schemas";
 
 export type { ProgramStats };
 type PeriodCounts = ProgramStats["newMembers"];
 type Breakdown = Omit<ProgramStats["byStore"][number], "storeId" | "name">;
 
-type PeriodRow = {
-  period: "today" | "week" | "month";
-  stamps: bigint;
-  points: bigint;
-  pointsRedeemed: bigint;
-  rewardsEarned: bigint;
-  stampRewardsRedeemed: bigint;
-  catalogRedeemed: bigint;
-  purchases: bigint;
-  purchaseCents: bigint;
-  newMembers: bigint;
-};
-
-type GroupRow = {
-  key: string;
-  stamps: bigint;
-  points: bigint;
-  redeemed: bigint;
-  purchases: bigint;
-  purchaseCents: bigint;
-  newMembers: bigint;
-};
-
 /**
- * Program statistics from the summaries (never a ledger scan): at most a few
- * hundred summary rows per merchant and 30 days, whatever the volume. Days
+ * Program statistics from the summaries (never a ledger scan): the last 30
+ * days of activity_daily, read day by day, whatever the volume. Days
  * are the merchant's calendar days; figures lag the ledger by the outbox
  * worker's delay (about a second).
  */
@@ -43,50 +21,29 @@ export async function getProgramStats(ctx: ServiceContext): Promise<ProgramStats
   const today = localDayOf(now, merchant.timeZone);
   const weekStart = addDays(today, -6);
   const monthStart = addDays(today, -29);
-  const id = ctx.merchantId;
 
-  const [periods, members, stores, staff, storeNames, staffNames] = await Promise.all([
-    db.$queryRaw<PeriodRow[]>`
-      SELECT p.period,
-        COALESCE(SUM(a.stamps_issued), 0)::bigint AS stamps, COALESCE(SUM(a.points_issued), 0)::bigint AS points,
-        COALESCE(SUM(a.points_redeemed), 0)::bigint AS "pointsRedeemed",
-        COALESCE(SUM(a.stamp_rewards_earned), 0)::bigint AS "rewardsEarned",
-        COALESCE(SUM(a.stamp_rewards_redeemed), 0)::bigint AS "stampRewardsRedeemed",
-        COALESCE(SUM(a.catalog_rewards_redeemed), 0)::bigint AS "catalogRedeemed",
-        COALESCE(SUM(a.purchases), 0)::bigint AS purchases, COALESCE(SUM(a.purchase_cents), 0)::bigint AS "purchaseCents",
-        COALESCE(SUM(a.new_members), 0)::bigint AS "newMembers"
-      FROM (VALUES ('today', ${today}::date), ('week', ${weekStart}::date), ('month', ${monthStart}::date)) AS p(period, since)
-      LEFT JOIN activity_daily a ON a.merchant_id = ${id}::uuid AND a.day >= p.since AND a.day <= ${today}::date
-      GROUP BY p.period`,
+  const [days, members, storeNames, staffNames] = await Promise.all([
+    readDailyActivity(ctx.merchantId, monthStart, today),
     db.$queryRaw<{ members: bigint; active: bigint }[]>`
       SELECT COALESCE(SUM(cards), 0)::bigint AS members,
              COALESCE(SUM(cards) FILTER (WHERE day >= ${monthStart}::date), 0)::bigint AS active
-      FROM card_activity_days WHERE merchant_id = ${id}::uuid`,
-    groupBy("store_key", id, monthStart),
-    groupBy("staff_key", id, monthStart),
-    db.store.findMany({ where: { merchantId: id }, select: { id: true, name: true } }),
-    db.staffMember.findMany({ where: { merchantId: id }, select: { id: true, name: true } }),
+      FROM card_activity_days WHERE merchant_id = ${ctx.merchantId}::uuid`,
+    db.store.findMany({ where: { merchantId: ctx.merchantId }, select: { id: true, name: true } }),
+    db.staffMember.findMany({ where: { merchantId: ctx.merchantId }, select: { id: true, name: true } }),
   ]);
 
-  const byPeriod = (name: PeriodRow["period"]) => periods.find((row) => row.period === name)!;
-  const counts = (pick: (row: PeriodRow) => bigint): PeriodCounts => ({
-    today: Number(pick(byPeriod("today"))),
-    last7Days: Number(pick(byPeriod("week"))),
-    last30Days: Number(pick(byPeriod("month"))),
-  });
-  const month = byPeriod("month");
+  const totals = days.filter((row) => row.storeKey === null && row.staffKey === null);
+  const counts = (pick: (row: DailyActivityRow) => number): PeriodCounts => {
+    const since = (from: string) => totals.filter((row) => row.day >= from).reduce((sum, row) => sum + pick(row), 0);
+    return { today: since(today), last7Days: since(weekStart), last30Days: since(monthStart) };
+  };
+  const month = (pick: (row: DailyActivityRow) => number) => counts(pick).last30Days;
   const newMembers = counts((row) => row.newMembers);
   const active = Number(members[0]?.active ?? 0);
   const storeName = new Map(storeNames.map((store) => [store.id, store.name]));
   const staffName = new Map(staffNames.map((member) => [member.id, member.name]));
-  const breakdown = (row: GroupRow): Breakdown => ({
-    stampsIssued: Number(row.stamps),
-    pointsIssued: Number(row.points),
-    rewardsRedeemed: Number(row.redeemed),
-    purchases: Number(row.purchases),
-    purchaseCents: Number(row.purchaseCents),
-    newMembers: Number(row.newMembers),
-  });
+  const rewardsEarned = month((row) => row.stampRewardsEarned);
+  const purchases = month((row) => row.purchases);
 
   return {
     asOf: now.toISOString(),
@@ -96,27 +53,43 @@ export async function getProgramStats(ctx: ServiceContext): Promise<ProgramStats
     newMembers,
     // Enrollment counts as activity, so the active members who joined earlier are the returning ones.
     returningMembers30Days: Math.max(0, active - newMembers.last30Days),
-    stampsIssued: counts((row) => row.stamps),
-    pointsIssued: counts((row) => row.points),
+    stampsIssued: counts((row) => row.stampsIssued),
+    pointsIssued: counts((row) => row.pointsIssued),
     pointsRedeemed: counts((row) => row.pointsRedeemed),
-    rewardsEarned: counts((row) => row.rewardsEarned),
-    rewardsRedeemed: counts((row) => row.stampRewardsRedeemed + row.catalogRedeemed),
-    redemptionRate30Days: month.rewardsEarned > 0n ? Number(month.stampRewardsRedeemed) / Number(month.rewardsEarned) : null,
-    averagePurchaseCents30Days: month.purchases > 0n ? Math.round(Number(month.purchaseCents) / Number(month.purchases)) : null,
-    byStore: stores.map((row) => ({ storeId: row.key || null, name: storeName.get(row.key) ?? null, ...breakdown(row) })),
-    byStaff: staff.map((row) => ({ staffMemberId: row.key || null, name: staffName.get(row.key) ?? null, ...breakdown(row) })),
+    rewardsEarned: counts((row) => row.stampRewardsEarned),
+    rewardsRedeemed: counts((row) => row.stampRewardsRedeemed + row.catalogRewardsRedeemed),
+    redemptionRate30Days: rewardsEarned > 0 ? month((row) => row.stampRewardsRedeemed) / rewardsEarned : null,
+    averagePurchaseCents30Days: purchases > 0 ? Math.round(month((row) => row.purchaseCents) / purchases) : null,
+    byStore: breakdown(days, "storeKey").map(([key, figures]) => ({ storeId: key || null, name: storeName.get(key) ?? null, ...figures })),
+    byStaff: breakdown(days, "staffKey").map(([key, figures]) => ({
+      staffMemberId: key || null,
+      name: staffName.get(key) ?? null,
+      ...figures,
+    })),
   };
 }
 
-function groupBy(column: "store_key" | "staff_key", merchantId: string, since: string) {
-  // The column name is one of two constants, never input.
-  return db.$queryRawUnsafe<GroupRow[]>(
-    `SELECT ${column} AS key, SUM(stamps_issued)::bigint AS stamps, SUM(points_issued)::bigint AS points,
-            SUM(stamp_rewards_redeemed + catalog_rewards_redeemed)::bigint AS redeemed, SUM(purchases)::bigint AS purchases,
-            SUM(purchase_cents)::bigint AS "purchaseCents", SUM(new_members)::bigint AS "newMembers"
-     FROM activity_daily WHERE merchant_id = $1::uuid AND day >= $2::date
-     GROUP BY ${column} ORDER BY SUM(stamps_issued + points_issued) DESC`,
-    merchantId,
-    since,
-  );
+/** The 30 days added up per store or per staff member, busiest first. */
+function breakdown(days: DailyActivityRow[], key: "storeKey" | "staffKey"): [string, Breakdown][] {
+  const groups = new Map<string, Breakdown>();
+  for (const row of days) {
+    const group = row[key];
+    if (group === null) continue;
+    const figures = groups.get(group) ?? {
+      stampsIssued: 0,
+      pointsIssued: 0,
+      rewardsRedeemed: 0,
+      purchases: 0,
+      purchaseCents: 0,
+      newMembers: 0,
+    };
+    figures.stampsIssued += row.stampsIssued;
+    figures.pointsIssued += row.pointsIssued;
+    figures.rewardsRedeemed += row.stampRewardsRedeemed + row.catalogRewardsRedeemed;
+    figures.purchases += row.purchases;
+    figures.purchaseCents += row.purchaseCents;
+    figures.newMembers += row.newMembers;
+    groups.set(group, figures);
+  }
+  return [...groups].sort(([, a], [, b]) => b.stampsIssued + b.pointsIssued - (a.stampsIssued + a.pointsIssued));
 }

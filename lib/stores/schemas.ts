@@ -16,6 +16,21 @@ export const createStoreInputSchema = z
   .strict();
 export type CreateStoreInput = z.infer<typeof createStoreInputSchema>;
 
+/** Name and address only: the code stays, because printed posters carry it. */
+export const updateStoreInputSchema = z
+  .object({
+    storeId: z.uuid(),
+    name: z.string().trim().min(1).max(80),
+    /** Empty or null clears the address. */
+    address: z.string().trim().max(200).nullable().optional(),
+  })
+  .strict();
+export type UpdateStoreInput = z.infer<typeof updateStoreInputSchema>;
+
+/** Names one store: archive, restore, pair a tablet. */
+export const storeIdInputSchema = z.object({ storeId: z.uuid() }).strict();
+export type StoreIdInput = z.infer<typeof storeIdInputSchema>;
+
 export const storeViewSchema = z.object({
   id: z.uuid(),
   name: z.string(),

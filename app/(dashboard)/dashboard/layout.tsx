@@ -36,25 +36,27 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       messages={{ dashboard: messages.dashboard, validation: messages.validation, errors: messages.errors, forms: messages.forms }}
     >
       <div className="min-h-screen lg:grid lg:grid-cols-[15rem_1fr]">
-        <aside className="border-b border-stone-200 bg-white px-4 py-4 lg:sticky lg:top-0 lg:h-screen lg:border-b-0 lg:border-r">
-          <div className="flex items-center justify-between gap-3 lg:block">
-            <Link href="/dashboard" className="block truncate text-lg font-bold text-brand-900">
-              {session.merchant.name}
-            </Link>
-            <p className="text-sm text-stone-600 lg:mt-1">
-              {session.user.name ?? session.user.email} · {t(`dashboard.roles.${session.role}`)}
-            </p>
-          </div>
-          <div className="mt-4">
-            <DashboardNav items={items} label={t("dashboard.nav.label")} />
-          </div>
-          <div className="mt-4 flex flex-wrap items-center gap-2 lg:mt-8">
-            <LocaleSwitcher
-              current={locale as Locale}
-              action={setLocaleAction}
-              labels={{ label: t("localeSwitcher.label"), submit: t("localeSwitcher.submit") }}
-            />
-            <LogoutButton label={t("auth.logout")} />
+        <aside className="border-b border-stone-200 bg-white px-4 py-4 lg:border-b-0 lg:border-r">
+          <div className="lg:sticky lg:top-4">
+            <div className="flex items-center justify-between gap-3 lg:block">
+              <Link href="/dashboard" className="block truncate text-lg font-bold text-brand-900">
+                {session.merchant.name}
+              </Link>
+              <p className="text-sm text-stone-600 lg:mt-1">
+                {session.user.name ?? session.user.email} · {t(`dashboard.roles.${session.role}`)}
+              </p>
+            </div>
+            <div className="mt-4">
+              <DashboardNav items={items} label={t("dashboard.nav.label")} />
+            </div>
+            <div className="mt-4 flex flex-wrap items-center gap-2 lg:mt-8">
+              <LocaleSwitcher
+                current={locale as Locale}
+                action={setLocaleAction}
+                labels={{ label: t("localeSwitcher.label"), submit: t("localeSwitcher.submit") }}
+              />
+              <LogoutButton label={t("auth.logout")} />
+            </div>
           </div>
         </aside>
         <div className="min-w-0">

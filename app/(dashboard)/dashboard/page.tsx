@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/dashboard/page-header";
+import { FormMessage } from "@/components/forms/form-message";
 import { Section } from "@/components/dashboard/section";
-import { ActivityChart } from "@/components/overview/activity-chart";
+import { ActivityChart, type Metric } from "@/components/overview/activity-chart";
 import { KpiCard } from "@/components/overview/kpi-card";
 import { requireMerchantUser } from "@/lib/auth/session";
 import { getSetupProgress } from "@/lib/merchants/get-setup-progress";
-import { getActivitySeries } from "@/lib/stats/get-activity-series";
+import { getActivitySeries, type DayFigures } from "@/lib/stats/get-activity-series";
 import { getLiability } from "@/lib/stats/get-liability";
 import { getProgramStats } from "@/lib/stats/get-program-stats";
 
@@ -34,7 +36,12 @@ export default async function OverviewPage() {
   const n = (value: number) => format.number(value);
   const periods = (counts: { today: number; last7Days: number; last30Days: number }) =>
     t("periods", { today: n(counts.today), week: n(counts.last7Days), month: n(counts.last30Days) });
-  const metrics = [...(stamps ? (["stamps"] as const) : []), ...(points ? (["points"] as const) : []), "newMembers" as const, "redemptions" as const];
+  const metrics = [
+    ...(stamps ? (["stamps"] as const) : []),
+    ...(points ? (["points"] as const) : []),
+    "newMembers" as const,
+    "redemptions" as const,
+  ];
   const unnamed = (name: string | null, id: string | null) => name ?? (id ? t("removed") : t("none"));
 
   return (
@@ -47,17 +54,25 @@ export default async function OverviewPage() {
         })}
       />
       <div className="space-y-6">
+        {stats.members === 0 && progress.firstStore ? (
+          <FormMessage kind="info">
+            <strong>{t("empty.title")}.</strong> {t("empty.body")}{" "}
+            <Link href="/dashboard/setup?step=poster" className="font-semibold underline">
+              {t("empty.link")}
+            </Link>
+          </FormMessage>
+        ) : null}
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <KpiCard label={t("kpi.members")} value={n(stats.members)} detail={t("kpi.active30", { count: n(stats.activeMembers30Days) })} />
           <KpiCard label={t("kpi.newMembers")} value={n(stats.newMembers.last30Days)} detail={periods(stats.newMembers)} />
-          {stamps ? <KpiCard label={t("kpi.stamps")} value={n(stats.stampsIssued.last30Days)} detail={periods(stats.stampsIssued)} /> : null}
-          {points ? <KpiCard label={t("kpi.points")} value={n(stats.pointsIssued.last30Days)} detail={periods(stats.pointsIssued)} /> : null}
+          {stamps ? (
+            <KpiCard label={t("kpi.stamps")} value={n(stats.stampsIssued.last30Days)} detail={periods(stats.stampsIssued)} />
+          ) : null}
+          {points ? (
+            <KpiCard label={t("kpi.points")} value={n(stats.pointsIssued.last30Days)} detail={periods(stats.pointsIssued)} />
+          ) : null}
           <KpiCard label={t("kpi.redemptions")} value={n(stats.rewardsRedeemed.last30Days)} detail={periods(stats.rewardsRedeemed)} />
-          <KpiCard
-            label={t("kpi.returning")}
-            value={n(stats.returningMembers30Days)}
-            detail={t("kpi.returningDetail")}
-          />
+          <KpiCard label={t("kpi.returning")} value={n(stats.returningMembers30Days)} detail={t("kpi.returningDetail")} />
           {stamps ? (
             <KpiCard
               label={t("kpi.redemptionRate")}
@@ -99,18 +114,27 @@ export default async function OverviewPage() {
         <Section id="activity" title={t("chart.title")} description={t("chart.description")}>
           <ActivityChart
             days={series.days}
-            total={series.total}
-            byStore={series.byStore.map((row) => ({ key: row.storeId ?? "none", name: unnamed(row.name, row.storeId), figures: row.figures }))}
+            total={columns(series.total)}
+            byStore={series.byStore.map((row) => ({
+              key: row.storeId ?? "none",
+              name: unnamed(row.name, row.storeId),
+              values: columns(row.figures),
+            }))}
             byStaff={series.byStaff.map((row) => ({
               key: row.staffMemberId ?? "none",
               name: unnamed(row.name, row.staffMemberId),
-              figures: row.figures,
+              values: columns(row.figures),
             }))}
             metrics={metrics}
             locale={locale}
             labels={{
               title: t("chart.measure"),
-              metrics: { stamps: t("chart.stamps"), points: t("chart.points"), newMembers: t("chart.newMembers"), redemptions: t("chart.redemptions") },
+              metrics: {
+                stamps: t("chart.stamps"),
+                points: t("chart.points"),
+                newMembers: t("chart.newMembers"),
+                redemptions: t("chart.redemptions"),
+              },
               splits: { total: t("chart.total"), store: t("chart.byStore"), staff: t("chart.byStaff") },
               splitLabel: t("chart.split"),
               range: t("chart.range"),
@@ -130,7 +154,12 @@ export default async function OverviewPage() {
             title={t("byStore.title")}
             nameHeader={t("byStore.name")}
             rows={stats.byStore.map((row) => ({ ...row, key: row.storeId ?? "none", name: unnamed(row.name, row.storeId) }))}
-            headers={{ stamps: t("chart.stamps"), points: t("chart.points"), redeemed: t("chart.redemptions"), members: t("chart.newMembers") }}
+            headers={{
+              stamps: t("chart.stamps"),
+              points: t("chart.points"),
+              redeemed: t("chart.redemptions"),
+              members: t("chart.newMembers"),
+            }}
             show={{ stamps, points }}
             empty={t("byStore.empty")}
             format={n}
@@ -139,7 +168,12 @@ export default async function OverviewPage() {
             title={t("byStaff.title")}
             nameHeader={t("byStaff.name")}
             rows={stats.byStaff.map((row) => ({ ...row, key: row.staffMemberId ?? "none", name: unnamed(row.name, row.staffMemberId) }))}
-            headers={{ stamps: t("chart.stamps"), points: t("chart.points"), redeemed: t("chart.redemptions"), members: t("chart.newMembers") }}
+            headers={{
+              stamps: t("chart.stamps"),
+              points: t("chart.points"),
+              redeemed: t("chart.redemptions"),
+              members: t("chart.newMembers"),
+            }}
             show={{ stamps, points }}
             empty={t("byStaff.empty")}
             format={n}
@@ -151,11 +185,11 @@ export default async function OverviewPage() {
 }
 
 type BreakdownRow = { key: string; name: string } & {
-    stampsIssued: number;
-    pointsIssued: number;
-    rewardsRedeemed: number;
-    newMembers: number;
-  };
+  stampsIssued: number;
+  pointsIssued: number;
+  rewardsRedeemed: number;
+  newMembers: number;
+};
 
 /** The last 30 days by store or by staff member, as a table. */
 function BreakdownTable(props: {
@@ -216,4 +250,14 @@ function BreakdownTable(props: {
       )}
     </Section>
   );
+}
+
+/** Day objects as one column per measure. */
+function columns(days: DayFigures[]): Record<Metric, number[]> {
+  return {
+    stamps: days.map((day) => day.stamps),
+    points: days.map((day) => day.points),
+    newMembers: days.map((day) => day.newMembers),
+    redemptions: days.map((day) => day.redemptions),
+  };
 }

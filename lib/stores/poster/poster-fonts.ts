@@ -32,7 +32,8 @@ function fonts(): Record<PosterFontWeight, LoadedFont> {
   if (!loaded) {
     const require = createRequire(import.meta.url);
     const load = (weight: PosterFontWeight): LoadedFont => {
-      const bytes = new Uint8Array(readFileSync(require.resolve(FONT_FILES[weight])));
+      // turbopackIgnore: resolved by Node at run time, not bundled (Turbopack has no loader for .ttf).
+      const bytes = new Uint8Array(readFileSync(require.resolve(/* turbopackIgnore: true */ FONT_FILES[weight])));
       return { bytes, font: fontkit.create(bytes), widths: new Map() };
     };
     loaded = { regular: load("regular"), bold: load("bold") };

@@ -16,7 +16,8 @@ let wasmReady: Promise<void> | undefined;
 function ensureResvg(): Promise<void> {
   wasmReady ??= (async () => {
     const require = createRequire(import.meta.url);
-    const wasm = readFileSync(require.resolve("@resvg/resvg-wasm/index_bg.wasm"));
+    // turbopackIgnore: the file is read as bytes; bundled, Turbopack would compile it as a wasm module.
+    const wasm = readFileSync(require.resolve(/* turbopackIgnore: true */ "@resvg/resvg-wasm/index_bg.wasm"));
     try {
       await initWasm(wasm);
     } catch (error) {

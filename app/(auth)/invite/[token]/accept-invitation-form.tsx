@@ -14,7 +14,9 @@ export function AcceptInvitationForm({ action, token, email }: { action: Action;
   const { state, onSubmit, pending, fieldErrors } = useFormAction(action);
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
-      {state && !state.ok ? <FormMessage kind="error">{state.code === "NOT_FOUND" ? t("auth.invite.invalid") : state.message}</FormMessage> : null}
+      {state && !state.ok ? (
+        <FormMessage kind="error">{state.code === "NOT_FOUND" ? t("auth.invite.invalid") : state.message}</FormMessage>
+      ) : null}
       <input type="hidden" name="token" value={token} />
       <Field label={t("auth.email")} name="emailShown" type="email" value={email} readOnly disabled />
       <Field label={t("auth.name")} name="name" autoComplete="name" required maxLength={80} errors={fieldErrors?.name} />

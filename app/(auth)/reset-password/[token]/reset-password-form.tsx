@@ -14,7 +14,9 @@ export function ResetPasswordForm({ action, token }: { action: Action; token: st
   const { state, onSubmit, pending, fieldErrors } = useFormAction(action);
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
-      {state && !state.ok ? <FormMessage kind="error">{state.code === "NOT_FOUND" ? t("auth.reset.invalid") : state.message}</FormMessage> : null}
+      {state && !state.ok ? (
+        <FormMessage kind="error">{state.code === "NOT_FOUND" ? t("auth.reset.invalid") : state.message}</FormMessage>
+      ) : null}
       <input type="hidden" name="token" value={token} />
       <Field
         label={t("auth.reset.newPassword")}

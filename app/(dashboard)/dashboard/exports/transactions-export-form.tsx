@@ -7,9 +7,9 @@ import { useTranslateMessage } from "@/components/forms/use-translate-message";
 import { transactionsExportRangeSchema } from "@/lib/exports/schemas";
 
 /**
- * Checks the range with the route's own schema (each error next to its
- * field), then downloads the file: the route streams it, so the browser
- * shows its progress and the page stays as it is.
+ * A plain GET form to the route that streams the file (the browser shows the
+ * download and the page stays as it is), checked first with the route's own
+ * schema so each error shows next to its field instead of being sent.
  */
 export function TransactionsExportForm({ defaultFrom, defaultTo }: { defaultFrom: string; defaultTo: string }) {
   const t = useTranslations("dashboard.exports.transactions");
@@ -17,10 +17,10 @@ export function TransactionsExportForm({ defaultFrom, defaultTo }: { defaultFrom
   const [errors, setErrors] = useState<{ from?: string[]; to?: string[] }>({});
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
     const form = new FormData(event.currentTarget);
     const parsed = transactionsExportRangeSchema.safeParse({ from: form.get("from"), to: form.get("to") });
     if (!parsed.success) {
+      event.preventDefault();
       const next: { from?: string[]; to?: string[] } = {};
       for (const issue of parsed.error.issues) {
         const field = issue.path[0] === "from" ? "from" : "to";
@@ -30,11 +30,16 @@ export function TransactionsExportForm({ defaultFrom, defaultTo }: { defaultFrom
       return;
     }
     setErrors({});
-    window.location.assign(`/dashboard/exports/transactions.csv?${new URLSearchParams(parsed.data).toString()}`);
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-start gap-4">
+    <form
+      method="get"
+      action="/dashboard/exports/transactions.csv"
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-wrap items-start gap-4"
+    >
       <Field label={t("from")} name="from" type="date" defaultValue={defaultFrom} required errors={errors.from} className="w-48" />
       <Field label={t("to")} name="to" type="date" defaultValue={defaultTo} required errors={errors.to} className="w-48" />
       <button

@@ -19,7 +19,9 @@ export const setUpProgramAction = merchantAction(
       const program = {
         loyaltyType: type,
         cardName: values.cardName,
-        ...(type !== "points" ? { stampsTarget: values.stampsTarget, stampsRewardDescription: values.stampsRewardDescription ?? null } : {}),
+        ...(type !== "points"
+          ? { stampsTarget: values.stampsTarget, stampsRewardDescription: values.stampsRewardDescription ?? null }
+          : {}),
         ...(type !== "stamps" ? { pointsPerEuro: values.pointsPerEuro } : {}),
       };
       const hasReward = type !== "stamps" && (values.rewardName !== undefined || values.rewardPointsCost !== undefined);

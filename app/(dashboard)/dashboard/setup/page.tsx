@@ -5,6 +5,7 @@ import { Section } from "@/components/dashboard/section";
 import { SetupSteps } from "@/components/setup/setup-steps";
 import { ButtonLink } from "@/components/ui/button-link";
 import { requireMerchantUser } from "@/lib/auth/session";
+import { getConfig } from "@/lib/config";
 import { getSetupProgress } from "@/lib/merchants/get-setup-progress";
 import { setUpProgramAction, setUpStaffAction, setUpStoreAction } from "./actions";
 import { SetupProgramForm } from "./setup-program-form";
@@ -32,7 +33,14 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
       <SetupSteps steps={steps} current={current} label={t("stepsLabel")} />
       {current === 0 ? (
         <Section title={t("program.title")} description={t("program.description")}>
-          <SetupProgramForm action={setUpProgramAction} defaultCardName={t("program.defaultCardName", { merchant: merchant.name })} />
+          <SetupProgramForm
+            action={setUpProgramAction}
+            defaultCardName={t("program.defaultCardName", { merchant: merchant.name })}
+            defaultsNote={t("program.defaults", {
+              cooldown: getConfig().loyalty.defaultCooldownMinutes,
+              daily: getConfig().loyalty.maxDailyStamps,
+            })}
+          />
         </Section>
       ) : null}
       {current === 1 ? (
@@ -58,14 +66,12 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
             />
             <div className="space-y-4">
               <p className="text-stone-700">{t("poster.joinUrl")}</p>
-              <p className="break-all rounded-lg bg-stone-100 px-3 py-2 font-mono text-sm">
-                {progress.firstStore.joinUrl}
-              </p>
+              <p className="break-all rounded-lg bg-stone-100 px-3 py-2 font-mono text-sm">{progress.firstStore.joinUrl}</p>
               <div className="flex flex-wrap gap-3">
-                <ButtonLink href={`/dashboard/stores/${progress.firstStore.id}/poster.pdf`} prefetch={false}>
+                <ButtonLink href={`/dashboard/stores/${progress.firstStore.id}/poster.pdf?download=1`} prefetch={false}>
                   {t("poster.pdf")}
                 </ButtonLink>
-                <ButtonLink href={`/dashboard/stores/${progress.firstStore.id}/poster.png`} prefetch={false} variant="secondary">
+                <ButtonLink href={`/dashboard/stores/${progress.firstStore.id}/poster.png?download=1`} prefetch={false} variant="secondary">
                   {t("poster.png")}
                 </ButtonLink>
               </div>

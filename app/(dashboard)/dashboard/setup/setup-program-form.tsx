@@ -15,7 +15,15 @@ type LoyaltyType = "stamps" | "points" | "hybrid";
 const TYPES: LoyaltyType[] = ["stamps", "points", "hybrid"];
 
 /** Program type and its reward: the few choices a café owner makes first; the rest keeps sensible defaults. */
-export function SetupProgramForm({ action, defaultCardName }: { action: Action; defaultCardName: string }) {
+export function SetupProgramForm({
+  action,
+  defaultCardName,
+  defaultsNote,
+}: {
+  action: Action;
+  defaultCardName: string;
+  defaultsNote: string;
+}) {
   const t = useTranslations("dashboard.setup.program");
   const tForms = useTranslations("forms");
   const { state, onSubmit, pending, fieldErrors } = useFormAction(action);
@@ -98,7 +106,13 @@ export function SetupProgramForm({ action, defaultCardName }: { action: Action; 
               defaultValue={1}
               errors={errors("program.pointsPerEuro")}
             />
-            <Field label={t("rewardName")} name="rewardName" placeholder={t("rewardNamePlaceholder")} maxLength={80} errors={errors("reward.name")} />
+            <Field
+              label={t("rewardName")}
+              name="rewardName"
+              placeholder={t("rewardNamePlaceholder")}
+              maxLength={80}
+              errors={errors("reward.name")}
+            />
             <Field
               label={t("rewardCost")}
               name="rewardPointsCost"
@@ -110,7 +124,7 @@ export function SetupProgramForm({ action, defaultCardName }: { action: Action; 
             />
           </div>
         ) : null}
-        <p className="text-sm text-stone-600">{t("defaults")}</p>
+        <p className="text-sm text-stone-600">{defaultsNote}</p>
         <SubmitButton pending={pending} pendingLabel={tForms("saving")}>
           {t("submit")}
         </SubmitButton>

@@ -3,27 +3,21 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef } from "react";
 import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction } from "@/components/forms/use-form-action";
+import { PinField } from "@/components/staff/pin-field";
 import type { ActionResult } from "@/lib/actions/action-result";
-import { suggestPin } from "@/lib/domain/pin-suggestion";
 
 type Created = { name: string; pin: string };
 type Action = (previous: ActionResult<Created> | null, form: FormData) => Promise<ActionResult<Created>>;
-
-function randomDigit(): number {
-  return crypto.getRandomValues(new Uint8Array(1))[0]! % 10;
-}
 
 /** The first staff member and their PIN, shown once after saving, then on to the poster. */
 export function SetupStaffForm({ action, storeId }: { action: Action; storeId: string }) {
   const t = useTranslations("dashboard.setup.staff");
   const tForms = useTranslations("forms");
   const router = useRouter();
-  const pinInput = useRef<HTMLInputElement>(null);
   const { state, onSubmit, pending, fieldErrors } = useFormAction(action);
 
   if (state?.ok) {
@@ -31,7 +25,10 @@ export function SetupStaffForm({ action, storeId }: { action: Action; storeId: s
       <div className="max-w-xl space-y-5">
         <div role="status" className="rounded-xl border-2 border-brand-600 bg-brand-50 p-5">
           <p className="font-semibold text-brand-900">{t("created", { name: state.data.name })}</p>
-          <p className="mt-3 font-mono text-4xl font-bold tracking-[0.3em] text-stone-900" aria-label={t("pinIs", { pin: state.data.pin.split("").join(" ") })}>
+          <p
+            className="mt-3 font-mono text-4xl font-bold tracking-[0.3em] text-stone-900"
+            aria-label={t("pinIs", { pin: state.data.pin.split("").join(" ") })}
+          >
             {state.data.pin}
           </p>
           <p className="mt-3 text-sm text-stone-700">{t("shownOnce")}</p>
@@ -52,29 +49,7 @@ export function SetupStaffForm({ action, storeId }: { action: Action; storeId: s
       {state && !state.ok ? <FormMessage kind="error">{state.message}</FormMessage> : null}
       <input type="hidden" name="storeIds" value={storeId} />
       <Field label={t("name")} name="name" required maxLength={80} autoComplete="off" errors={fieldErrors?.name} />
-      <div>
-        <Field
-          ref={pinInput}
-          label={t("pin")}
-          name="pin"
-          inputMode="numeric"
-          autoComplete="off"
-          pattern="[0-9]*"
-          minLength={4}
-          maxLength={8}
-          hint={t("pinHint")}
-          errors={fieldErrors?.pin}
-        />
-        <button
-          type="button"
-          onClick={() => {
-            if (pinInput.current) pinInput.current.value = suggestPin(randomDigit);
-          }}
-          className="mt-2 text-sm font-medium text-brand-700 underline"
-        >
-          {t("suggest")}
-        </button>
-      </div>
+      <PinField label={t("pin")} hint={t("pinHint")} generateLabel={t("suggest")} generatedNotice={t("suggested")} errors={fieldErrors?.pin} />
       {fieldErrors?.storeIds ? <FormMessage kind="error">{fieldErrors.storeIds.join(" ")}</FormMessage> : null}
       <div className="flex flex-wrap items-center gap-4">
         <SubmitButton pending={pending} pendingLabel={tForms("saving")}>

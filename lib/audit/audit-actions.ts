@@ -1,0 +1,46 @@
+/**
+ * The audit log's actions that have a sentence in messages/*.json
+ * (dashboard.audit.actions.<area>.<verb>); any other action is shown by its
+ * raw name. Keep in step with the `action: "…"` strings services record.
+ */
+export const AUDIT_ACTIONS = [
+  "merchant.signed_up",
+  "merchant.settings_updated",
+  "program.created",
+  "program.updated",
+  "reward.created",
+  "reward.updated",
+  "reward.retired",
+  "store.created",
+  "store.updated",
+  "store.archived",
+  "staff.created",
+  "staff.updated",
+  "staff.deactivated",
+  "staff.unlocked",
+  "api_key.created",
+  "api_key.revoked",
+  "manager.invited",
+  "manager.invitation_resent",
+  "manager.invitation_cancelled",
+  "manager.joined",
+  "manager.removed",
+  "card.adjusted",
+] as const;
+export type KnownAuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The areas actions belong to (the part before the dot), each with a name in messages/*.json (dashboard.audit.areas). */
+export const AUDIT_AREAS = ["merchant", "program", "reward", "store", "staff", "api_key", "manager", "card"] as const;
+export type AuditArea = (typeof AUDIT_AREAS)[number];
+
+export function isKnownAuditAction(action: string): action is KnownAuditAction {
+  return (AUDIT_ACTIONS as readonly string[]).includes(action);
+}
+
+export function isKnownAuditArea(area: string): area is AuditArea {
+  return (AUDIT_AREAS as readonly string[]).includes(area);
+}
+
+export function auditAreaOf(action: string): string {
+  return action.split(".")[0] ?? action;
+}
