@@ -48,7 +48,7 @@ export function LogoForm<U, R>({ uploadAction, removeAction, logoUrl, maxBytes }
     upload.onSubmit(event);
   };
   const errors = tooLarge ? [tv("logoSize", { maxKb: maxBytes / 1024 })] : upload.fieldErrors?.logo;
-  const failed = (lastDone === "upload" ? upload.state : remove.state) ?? null;
+  const last = (lastDone === "upload" ? upload.state : remove.state) ?? null;
 
   return (
     <Section id="program-logo" title={t("title")} description={t("description")}>
@@ -65,7 +65,7 @@ export function LogoForm<U, R>({ uploadAction, removeAction, logoUrl, maxBytes }
           )}
         </div>
         <div className="min-w-0 flex-1 space-y-3">
-          <form onSubmit={onUpload} noValidate className="space-y-3">
+          <form id="logo-upload-form" onSubmit={onUpload} noValidate>
             <div>
               <label htmlFor="field-logo" className="block text-sm font-medium text-stone-800">
                 {t("field")}
@@ -86,27 +86,27 @@ export function LogoForm<U, R>({ uploadAction, removeAction, logoUrl, maxBytes }
               </p>
               <FieldErrors id="field-logo-error" errors={errors} />
             </div>
-            <div className="flex flex-wrap items-center gap-3">
-              <SubmitButton pending={upload.pending} pendingLabel={t("uploading")}>
-                {t("upload")}
-              </SubmitButton>
-            </div>
           </form>
-          {logoUrl ? (
-            <form
-              onSubmit={(event) => {
-                setLastDone("remove");
-                remove.onSubmit(event);
-              }}
-            >
-              <SubmitButton variant="secondary" pending={remove.pending} pendingLabel={t("removing")}>
-                {t("remove")}
-              </SubmitButton>
-            </form>
-          ) : null}
+          <div className="flex flex-wrap items-center gap-3">
+            <SubmitButton form="logo-upload-form" pending={upload.pending} pendingLabel={t("uploading")}>
+              {t("upload")}
+            </SubmitButton>
+            {logoUrl ? (
+              <form
+                onSubmit={(event) => {
+                  setLastDone("remove");
+                  remove.onSubmit(event);
+                }}
+              >
+                <SubmitButton variant="secondary" pending={remove.pending} pendingLabel={t("removing")}>
+                  {t("remove")}
+                </SubmitButton>
+              </form>
+            ) : null}
+          </div>
           <div aria-live="polite">
-            {failed && !failed.ok && !failed.fieldErrors ? <FormMessage kind="error">{failed.message}</FormMessage> : null}
-            {failed?.ok ? <FormMessage kind="success">{lastDone === "upload" ? t("uploaded") : t("removed")}</FormMessage> : null}
+            {last && !last.ok && !last.fieldErrors ? <FormMessage kind="error">{last.message}</FormMessage> : null}
+            {last?.ok ? <FormMessage kind="success">{lastDone === "upload" ? t("uploaded") : t("removed")}</FormMessage> : null}
           </div>
         </div>
       </div>
