@@ -5,8 +5,13 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  // forbidden() answers 403 with app/forbidden.tsx (owner-only pages).
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() answers 403 with app/forbidden.tsx (owner-only pages).
+    authInterrupts: true,
+    // The program's logo (at most 1 MiB, LOGO_RULES) is uploaded through a server action, whose body
+    // limit is 1 MB by default: allow the file plus its multipart framing, and no more.
+    serverActions: { bodySizeLimit: "1.1mb" },
+  },
   // Packages that load native binaries, WebAssembly or files next to their
   // own modules at run time: bundling them would break those paths.
   serverExternalPackages: [

@@ -1,6 +1,10 @@
 import { z } from "zod";
+import { messageKey } from "@/lib/i18n/message-key";
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "validation.hexColor");
+
+/** The largest bound a program may set on one purchase (1 000 000 €). */
+export const MAX_PURCHASE_CENTS_LIMIT = 100_000_000;
 
 /** Fields of a program as the API and the dashboard write them (design.md: POST/PATCH /program). */
 export const programFieldsSchema = z
@@ -10,7 +14,12 @@ export const programFieldsSchema = z
     stampsTarget: z.number().int().min(1).max(50),
     stampsRewardDescription: z.string().trim().min(1).max(200).nullable(),
     pointsPerEuro: z.number().int().min(0).max(1000),
-    maxPurchaseCents: z.number().int().min(1).max(100_000_000),
+    // The dashboard shows this in euros: the messages speak of euros, which is just as clear for cents sent to the API.
+    maxPurchaseCents: z
+      .number()
+      .int()
+      .min(1, "validation.amountPositive")
+      .max(MAX_PURCHASE_CENTS_LIMIT, messageKey("validation.maxPurchaseEuros", { maximum: MAX_PURCHASE_CENTS_LIMIT / 100 })),
     cooldownMinutes: z.number().int().min(0).max(1440),
     maxDailyStamps: z.number().int().min(1).max(100),
     requireStaffPin: z.boolean(),
@@ -39,12 +48,37 @@ export const createRewardInputSchema = z
   .strict();
 export type CreateRewardInput = z.infer<typeof createRewardInputSchema>;
 
-export const updateRewardInputSchema = createRewardInputSchema
-  .extend({ active: z.boolean() })
-  .partial()
-  .strict()
-  .refine((value) => Object.keys(value).length > 0, { message: "validation.atLeastOneField" });
+const rewardChangesSchema = createRewardInputSchema.extend({ active: z.boolean() }).partial().strict();
+
+export const updateRewardInputSchema = rewardChangesSchema.refine((value) => Object.keys(value).length > 0, {
+  message: "validation.atLeastOneField",
+});
 export type UpdateRewardInput = z.infer<typeof updateRewardInputSchema>;
+
+/** The same changes from a dashboard form, which names the reward in a hidden field. */
+export const updateRewardFormSchema = rewardChangesSchema
+  .extend({ rewardId: z.uuid() })
+  .refine((value) => Object.keys(value).length > 1, { message: "validation.atLeastOneField" });
+
+// ─── Logo ────────────────────────────────────────────────────────────────
+
+/** What a logo may be (checked on the bytes by the server): PNG for Apple's passes, JPEG converted later. */
+export const LOGO_RULES = {
+  mimeTypes: ["image/png", "image/jpeg"],
+  maxBytes: 1024 * 1024,
+  minSide: 100,
+  maxSide: 2000,
+} as const;
+
+export type LogoMimeType = (typeof LOGO_RULES.mimeTypes)[number];
+
+/** The uploaded file as the form sends it; its type, size and dimensions are checked on its bytes by the service. */
+export const uploadLogoFormSchema = z.object({
+  logo: z.custom<Blob>((value) => typeof Blob !== "undefined" && value instanceof Blob && value.size > 0, "validation.logoRequired"),
+});
+
+/** Removing the logo takes nothing but the session. */
+export const removeLogoFormSchema = z.object({}).strict();
 
 // ─── Responses ────────────────────────────────────────────────────────────
 

@@ -4,10 +4,9 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
-import { newId } from "@/lib/ids";
-import { EVENT_TYPES } from "@/lib/jobs/event-types";
 import type { ServiceContext } from "@/lib/service-context";
 import { programData, toProgramView, type ProgramView } from "./program-view";
+import { requestPassRefresh } from "./request-pass-refresh";
 import type { UpdateProgramInput } from "./schemas";
 
 /**
@@ -24,18 +23,7 @@ export async function updateProgram(ctx: ServiceContext, input: UpdateProgramInp
       include: { rewards: { orderBy: { pointsCost: "asc" } } },
     });
     await recordAudit(tx, ctx, { action: "program.updated", targetType: "program", targetId: existing.id, details: input });
-    const now = ctx.clock.now();
-    await tx.outboxEvent.create({
-      data: {
-        id: newId(),
-        merchantId: ctx.merchantId,
-        type: EVENT_TYPES.walletProgramChanged,
-        payload: { programId: existing.id },
-        coalesceKey: `program:${existing.id}`,
-        nextAttemptAt: now,
-        createdAt: now,
-      },
-    });
+    await requestPassRefresh(tx, ctx, existing.id);
     return updated;
   });
   forgetCounterContexts(ctx.merchantId);
