@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, getDatabase } from "@/lib/db";
 
 export type SessionUser = {
   userId: string;
@@ -11,6 +11,19 @@ export type SessionUser = {
 };
 
 const TOUCH_EVERY_MS = 5 * 60_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type SessionRow = {
+  lastSeenAt: Date | string;
+  email: string;
+  name: string | null;
+  role: SessionUser["role"];
+  merchantId: string | null;
+  merchantName: string | null;
+  merchantStatus: "active" | "suspended" | null;
+  timeZone: string | null;
+  defaultLocale: string | null;
+};
 
 /**
  * The user behind a session cookie, if the session is still open and the
@@ -18,31 +31,38 @@ const TOUCH_EVERY_MS = 5 * 60_000;
  * deactivated account stops working at once, whatever the cookie says).
  */
 export async function loadSessionUser(sessionId: string, userId: string, now: Date): Promise<SessionUser | null> {
-  const session = await db.userSession.findFirst({
-    where: { id: sessionId, userId, revokedAt: null, user: { active: true } },
-    select: {
-      lastSeenAt: true,
-      user: {
-        select: {
-          email: true,
-          name: true,
-          role: true,
-          merchant: { select: { id: true, name: true, status: true, timeZone: true, defaultLocale: true } },
-        },
-      },
-    },
-  });
-  if (!session) return null;
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  if (!UUID.test(sessionId) || !UUID.test(userId)) return null;
+  // One statement through the driver: it runs on every dashboard request.
+  const { rows } = await getDatabase().query<SessionRow>(
+    `SELECT s.last_seen_at AS "lastSeenAt", u.email, u.name, u.role::text AS role,
+            m.id AS "merchantId", m.name AS "merchantName", m.status::text AS "merchantStatus",
+            m.time_zone AS "timeZone", m.default_locale AS "defaultLocale"
+     FROM user_sessions s
+     JOIN users u ON u.id = s.user_id AND u.active
+     LEFT JOIN merchants m ON m.id = u.merchant_id
+     WHERE s.id = $1::uuid AND s.user_id = $2::uuid AND s.revoked_at IS NULL`,
+    [sessionId, userId],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  if (now.getTime() - new Date(row.lastSeenAt).getTime() > TOUCH_EVERY_MS) {
     await db.userSession.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
   }
   return {
     userId,
     sessionId,
-    email: session.user.email,
-    name: session.user.name,
-    role: session.user.role,
-    merchant: session.user.merchant,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    merchant: row.merchantId
+      ? {
+          id: row.merchantId,
+          name: row.merchantName!,
+          status: row.merchantStatus!,
+          timeZone: row.timeZone!,
+          defaultLocale: row.defaultLocale!,
+        }
+      : null,
   };
 }
 

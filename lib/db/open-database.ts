@@ -5,6 +5,7 @@ import { PrismaClient } from "./generated/client";
 import { PgliteAdapterFactory } from "./pglite-adapter";
 import { acquirePgliteLock } from "./pglite-lock";
 import pg from "pg";
+import { guardPool } from "./guard-pool";
 import { PostgresAdapterFactory, createAppPostgresAdapter, postgresPoolConfig } from "./postgres-adapter";
 
 export type DatabaseKind = "pglite" | "postgresql";
@@ -32,7 +33,7 @@ export type Database = {
 export function openDatabase(settings: DatabaseSettings, purpose: string): Database {
   if (settings.kind === "postgresql") {
     const config = postgresPoolConfig(settings.url, settings.poolSize);
-    const pool = new pg.Pool(config);
+    const pool = guardPool(new pg.Pool(config), purpose);
     const prisma = new PrismaClient({ adapter: createAppPostgresAdapter(pool) });
     const adapterFactory = new PostgresAdapterFactory({ ...config, max: 2 });
     return {

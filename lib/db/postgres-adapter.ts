@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { Pool, PoolConfig } from "pg";
 import { parse } from "pg-connection-string";
+import { guardPool } from "./guard-pool";
 
 const PG_INTERNAL_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
@@ -21,7 +22,7 @@ const PG_TEXT_OID = 25;
  * as one simple query, which PostgreSQL runs as one implicit transaction.
  */
 function patchForSchemaEngine(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  const driver = (adapter as unknown as { underlyingDriver(): Pool }).underlyingDriver();
+  const driver = guardPool((adapter as unknown as { underlyingDriver(): Pool }).underlyingDriver(), "schema engine");
   const query = driver.query.bind(driver) as (...args: unknown[]) => unknown;
   (driver as { query: unknown }).query = (...args: unknown[]) => {
     const result = query(...args);

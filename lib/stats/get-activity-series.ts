@@ -1,4 +1,5 @@
 import "server-only";
+import { db } from "@/lib/db";
 import { addDays } from "@/lib/domain/local-day";
 import type { ServiceContext } from "@/lib/service-context";
 import { loadActivity, type LoadedActivity } from "./load-activity";
@@ -22,7 +23,8 @@ const ZERO: DayFigures = { stamps: 0, points: 0, newMembers: 0, redemptions: 0 }
  * ledger). Days without activity are zeros.
  */
 export async function getActivitySeries(ctx: ServiceContext, days: 30 | 90): Promise<ActivitySeries> {
-  return buildActivitySeries(await loadActivity(ctx, days));
+  const merchant = await db.merchant.findUniqueOrThrow({ where: { id: ctx.merchantId }, select: { timeZone: true } });
+  return buildActivitySeries(await loadActivity(ctx.merchantId, merchant.timeZone, ctx.clock.now(), days));
 }
 
 /** The series of every day from `since` to `today` of loaded activity. */

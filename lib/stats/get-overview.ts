@@ -1,14 +1,29 @@
 import "server-only";
 import type { ServiceContext } from "@/lib/service-context";
 import { buildActivitySeries, type ActivitySeries } from "./get-activity-series";
-import { getLiability, type Liability } from "./get-liability";
+import { liabilityOf, type Liability } from "./get-liability";
 import { summarizeProgramStats, type ProgramStats } from "./get-program-stats";
 import { loadActivity } from "./load-activity";
+import type { MerchantFacts } from "./read-merchant-facts";
 
-export type Overview = { stats: ProgramStats; liability: Liability; series: ActivitySeries };
+export type Overview = Pick<MerchantFacts, "program" | "firstStore"> & {
+  stats: ProgramStats;
+  liability: Liability;
+  series: ActivitySeries;
+};
 
-/** The dashboard's overview: 90 days of activity read once, giving both the 30-day statistics and the charts, and the liability. */
-export async function getOverview(ctx: ServiceContext): Promise<Overview> {
-  const [activity, liability] = await Promise.all([loadActivity(ctx, 90), getLiability(ctx)]);
-  return { stats: summarizeProgramStats(activity), liability, series: buildActivitySeries(activity) };
+/**
+ * The dashboard's overview in two statements: 90 days of activity (giving
+ * both the 30-day statistics and the charts) and the merchant's facts
+ * (members, names, program, liability). The time zone comes with the session.
+ */
+export async function getOverview(ctx: ServiceContext, timeZone: string): Promise<Overview> {
+  const activity = await loadActivity(ctx.merchantId, timeZone, ctx.clock.now(), 90);
+  return {
+    program: activity.program,
+    firstStore: activity.firstStore,
+    stats: summarizeProgramStats(activity),
+    liability: liabilityOf(activity),
+    series: buildActivitySeries(activity),
+  };
 }

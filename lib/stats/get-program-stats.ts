@@ -1,4 +1,5 @@
 import "server-only";
+import { db } from "@/lib/db";
 import { addDays } from "@/lib/domain/local-day";
 import type { ServiceContext } from "@/lib/service-context";
 import { loadActivity, type LoadedActivity } from "./load-activity";
@@ -16,7 +17,8 @@ type Breakdown = Omit<ProgramStats["byStore"][number], "storeId" | "name">;
  * worker's delay (about a second).
  */
 export async function getProgramStats(ctx: ServiceContext): Promise<ProgramStats> {
-  return summarizeProgramStats(await loadActivity(ctx, 30));
+  const merchant = await db.merchant.findUniqueOrThrow({ where: { id: ctx.merchantId }, select: { timeZone: true } });
+  return summarizeProgramStats(await loadActivity(ctx.merchantId, merchant.timeZone, ctx.clock.now(), 30));
 }
 
 /** The statistics of the 30 days up to `today`, from loaded activity (which may cover more days). */

@@ -140,10 +140,12 @@ describe("program statistics", () => {
   });
 
   it("give the overview from one read: the same statistics, the 90-day series and the liability", async () => {
-    const overview = await getOverview(setup.ctx);
+    const overview = await getOverview(setup.ctx, "Europe/Luxembourg");
     expect(overview.stats).toEqual(await getProgramStats(setup.ctx));
     expect(overview.series).toEqual(await getActivitySeries(setup.ctx, 90));
     expect(overview.liability).toEqual(await getLiability(setup.ctx));
+    expect(overview.program).toEqual({ type: "hybrid", stampsTarget: 2 });
+    expect(overview.firstStore).toEqual({ id: setup.stores[0]!.id, name: setup.stores[0]!.name });
   });
 
   it("count a liability against the current target", async () => {

@@ -9,7 +9,6 @@ import type { Metric } from "@/components/overview/activity-chart";
 import { ActivityChartLazy } from "@/components/overview/activity-chart-lazy";
 import { KpiCard } from "@/components/overview/kpi-card";
 import { requireMerchantUser } from "@/lib/auth/session";
-import { getSetupProgress } from "@/lib/merchants/get-setup-progress";
 import type { DayFigures } from "@/lib/stats/get-activity-series";
 import { getOverview } from "@/lib/stats/get-overview";
 
@@ -20,15 +19,14 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The merchant's figures: members, activity, redemptions, what is owed, and 30/90-day charts by store and staff member. */
 export default async function OverviewPage() {
   const { ctx, merchant } = await requireMerchantUser();
-  const progress = await getSetupProgress(ctx);
-  if (!progress.program) redirect("/dashboard/setup");
-  const [{ stats, liability, series }, t, format, locale] = await Promise.all([
-    getOverview(ctx),
+  const [{ program, firstStore, stats, liability, series }, t, format, locale] = await Promise.all([
+    getOverview(ctx, merchant.timeZone),
     getTranslations("dashboard.overview"),
     getFormatter(),
     getLocale(),
   ]);
-  const type = progress.program.type;
+  if (!program) redirect("/dashboard/setup");
+  const type = program.type;
   const stamps = type !== "points";
   const points = type !== "stamps";
   const n = (value: number) => format.number(value);
@@ -52,7 +50,7 @@ export default async function OverviewPage() {
         })}
       />
       <div className="space-y-6">
-        {stats.members === 0 && progress.firstStore ? (
+        {stats.members === 0 && firstStore ? (
           <FormMessage kind="info">
             <strong>{t("empty.title")}.</strong> {t("empty.body")}{" "}
             <Link href="/dashboard/setup?step=poster" className="font-semibold underline">
