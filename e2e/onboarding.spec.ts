@@ -111,6 +111,10 @@ test("sign up, set up, see the poster, enroll through the API, find, adjust and 
     await page.goto("/dashboard");
     await expect(page.getByRole("definition").filter({ hasText: /^1$/ }).first()).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
+  // The chart is drawn in the browser: switch it to 90 days and to new members, where the enrollment shows.
+  await page.getByRole("group", { name: "Period" }).getByRole("button", { name: "90 days" }).click();
+  await page.getByRole("group", { name: "Measure" }).getByRole("button", { name: "New members" }).click();
+  await expect(page.getByRole("button", { name: "New members" })).toHaveAttribute("aria-pressed", "true");
   await screenshot(page, "overview");
 
   // Exports: the customer with their consent, and today's transactions with the adjustment.
@@ -161,7 +165,7 @@ test("sign up, set up, see the poster, enroll through the API, find, adjust and 
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("not the password");
   await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("The email or the password is not right.");
+  await expect(page.getByRole("alert").filter({ hasText: "The email or the password is not right." })).toBeVisible();
   await screenshot(page, "login-error");
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
