@@ -18,6 +18,7 @@ test("sign up, set up, see the poster, enroll through the API, find, adjust and 
   const password = "a long enough password";
 
   await page.goto("/signup");
+  await screenshot(page, "signup");
   await page.getByLabel("Business name").fill(`Café Onboarding ${suffix}`);
   await page.getByLabel("Your name").fill("Anne Muller");
   await page.getByLabel("Email").fill(email);
@@ -42,6 +43,7 @@ test("sign up, set up, see the poster, enroll through the API, find, adjust and 
   // Step 2: the first store (a missing name is said next to the field).
   await page.getByRole("button", { name: "Create the store" }).click();
   await expect(page.getByLabel("Store name")).toHaveAccessibleDescription("This field is required.");
+  await screenshot(page, "setup-store-error");
   await page.getByLabel("Store name").fill("Gare");
   await page.getByRole("button", { name: "Create the store" }).click();
 

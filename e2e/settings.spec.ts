@@ -1,43 +1,7 @@
-import fs from "node:fs";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { linkInEmail } from "./support/mail";
 import { screenshot } from "./support/screenshot";
 import { logIn, seedMerchant } from "./support/seed-merchant";
-
-/** Where the journeys' app writes the emails it sends (no SMTP: lib/mail/create-mailer.ts writes .eml files). */
-const MAIL_DIR = path.join("test-results", "e2e-data", "mail");
-
-/** Undoes quoted-printable (soft line breaks, =XX bytes) so a link split over lines reads whole. */
-function decodeQuotedPrintable(text: string): string {
-  const bytes = text.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return Buffer.from(bytes, "latin1").toString("utf8");
-}
-
-/** The invitation link of the email sent to this address, once the outbox worker has handed it to the mail transport. */
-async function invitationLink(email: string): Promise<string> {
-  let link: string | undefined;
-  await expect
-    .poll(
-      () => {
-        const files = fs.existsSync(MAIL_DIR) ? fs.readdirSync(MAIL_DIR).filter((name) => name.endsWith(".eml")) : [];
-        for (const name of files) {
-          const raw = fs.readFileSync(path.join(MAIL_DIR, name), "utf8");
-          if (!new RegExp(`^To: .*${email.replace(/[.+]/g, "\\$&")}`, "mi").test(raw)) continue;
-          // The text part is quoted-printable or base64 depending on its characters: look in both readings.
-          const base64Parts = [...raw.matchAll(/\r?\n\r?\n([A-Za-z0-9+/=\r\n]{40,})/g)].map((match) =>
-            Buffer.from(match[1]!.replace(/\s+/g, ""), "base64").toString("utf8"),
-          );
-          for (const text of [decodeQuotedPrintable(raw), ...base64Parts]) {
-            link = text.match(/https?:\/\/[^\s"<>]+\/invite\/[\w-]{20,}/)?.[0] ?? link;
-          }
-        }
-        return link;
-      },
-      { message: `an invitation email to ${email} in ${MAIL_DIR}`, timeout: 20_000 },
-    )
-    .toBeTruthy();
-  return link!;
-}
 
 async function logInThroughForm(page: Page, email: string, password: string): Promise<void> {
   await page.goto("/login");
@@ -107,11 +71,12 @@ test.describe("the settings page", () => {
     await screenshot(page, "settings-invitation-pending");
 
     // The invitation email goes through the outbox worker to the mail transport; the manager accepts it elsewhere.
-    const link = await invitationLink(managerEmail);
+    const link = await linkInEmail(managerEmail, "invite");
     const managerContext = await browser.newContext();
     const managerPage = await managerContext.newPage();
     await managerPage.goto(link);
     await expect(managerPage.getByRole("heading", { level: 1 })).toHaveText(`Join ${newName}`);
+    await screenshot(managerPage, "invite-accept");
     await managerPage.getByLabel("Your name").fill("Max Manager");
     await managerPage.getByLabel("Password").fill("a long manager password");
     await managerPage.getByRole("button", { name: "Join" }).click();

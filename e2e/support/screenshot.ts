@@ -12,6 +12,8 @@ export const SCREENSHOT_DIR = "test-results/screenshots";
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  // From the top: a sticky sidebar would otherwise be drawn where the last click scrolled to.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: file, fullPage: true });
   await test.info().attach(name, { path: file, contentType: "image/png" });
 }

@@ -38,7 +38,11 @@ export default async function OverviewPage() {
     "newMembers" as const,
     "redemptions" as const,
   ];
-  const unnamed = (name: string | null, id: string | null) => name ?? (id ? t("removed") : t("none"));
+  const storeName = (name: string | null, id: string | null) => name ?? (id ? t("removed") : t("noStore"));
+  const staffName = (name: string | null, id: string | null) => name ?? (id ? t("removed") : t("noStaff"));
+  // Changes made without a store or staff member (API, dashboard) get a row only when they count in the table.
+  const counted = (row: { stampsIssued: number; pointsIssued: number; rewardsRedeemed: number; newMembers: number }) =>
+    row.stampsIssued + row.pointsIssued + row.rewardsRedeemed + row.newMembers > 0;
 
   return (
     <>
@@ -113,12 +117,12 @@ export default async function OverviewPage() {
             total={columns(series.total)}
             byStore={series.byStore.map((row) => ({
               key: row.storeId ?? "none",
-              name: unnamed(row.name, row.storeId),
+              name: storeName(row.name, row.storeId),
               values: columns(row.figures),
             }))}
             byStaff={series.byStaff.map((row) => ({
               key: row.staffMemberId ?? "none",
-              name: unnamed(row.name, row.staffMemberId),
+              name: staffName(row.name, row.staffMemberId),
               values: columns(row.figures),
             }))}
             metrics={metrics}
@@ -149,7 +153,9 @@ export default async function OverviewPage() {
           <BreakdownTable
             title={t("byStore.title")}
             nameHeader={t("byStore.name")}
-            rows={stats.byStore.map((row) => ({ ...row, key: row.storeId ?? "none", name: unnamed(row.name, row.storeId) }))}
+            rows={stats.byStore
+              .filter((row) => row.storeId || counted(row))
+              .map((row) => ({ ...row, key: row.storeId ?? "none", name: storeName(row.name, row.storeId) }))}
             headers={{
               stamps: t("chart.stamps"),
               points: t("chart.points"),
@@ -163,7 +169,9 @@ export default async function OverviewPage() {
           <BreakdownTable
             title={t("byStaff.title")}
             nameHeader={t("byStaff.name")}
-            rows={stats.byStaff.map((row) => ({ ...row, key: row.staffMemberId ?? "none", name: unnamed(row.name, row.staffMemberId) }))}
+            rows={stats.byStaff
+              .filter((row) => row.staffMemberId || counted(row))
+              .map((row) => ({ ...row, key: row.staffMemberId ?? "none", name: staffName(row.name, row.staffMemberId) }))}
             headers={{
               stamps: t("chart.stamps"),
               points: t("chart.points"),
