@@ -8,29 +8,35 @@ export const AUDIT_ACTIONS = [
   "merchant.settings_updated",
   "program.created",
   "program.updated",
+  "program.logo_updated",
+  "program.logo_removed",
   "reward.created",
   "reward.updated",
   "reward.retired",
   "store.created",
   "store.updated",
   "store.archived",
+  "store.restored",
   "staff.created",
   "staff.updated",
   "staff.deactivated",
   "staff.unlocked",
   "api_key.created",
+  "api_key.renamed",
   "api_key.revoked",
   "manager.invited",
   "manager.invitation_resent",
   "manager.invitation_cancelled",
   "manager.joined",
   "manager.removed",
-  "card.adjusted",
+  "device.pairing_link_created",
+  "device.paired",
+  "device.revoked",
 ] as const;
 export type KnownAuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** The areas actions belong to (the part before the dot), each with a name in messages/*.json (dashboard.audit.areas). */
-export const AUDIT_AREAS = ["merchant", "program", "reward", "store", "staff", "api_key", "manager", "card"] as const;
+export const AUDIT_AREAS = ["merchant", "program", "reward", "store", "staff", "api_key", "manager", "device"] as const;
 export type AuditArea = (typeof AUDIT_AREAS)[number];
 
 export function isKnownAuditAction(action: string): action is KnownAuditAction {

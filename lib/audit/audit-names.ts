@@ -62,10 +62,10 @@ export async function describeActors(merchantId: string, refs: ActorRef[]): Prom
   };
 }
 
-/** Names the targets of a page of entries (stores, staff, keys, people, rewards, cards, invitations), scoped to the merchant. */
+/** Names the targets of a page of entries (stores, staff, keys, people, rewards, cards, invitations, counter devices), scoped to the merchant. */
 export async function describeTargets(merchantId: string, refs: TargetRef[]): Promise<(ref: TargetRef) => AuditTargetView | null> {
   const ids = (type: string) => idsOf(refs, (ref) => (ref.targetType === type ? ref.targetId : null));
-  const [stores, staff, apiKeys, users, rewards, cards, invitations] = await Promise.all([
+  const [stores, staff, apiKeys, users, rewards, cards, invitations, devices] = await Promise.all([
     db.store.findMany({ where: { id: { in: ids("store") }, merchantId }, select: { id: true, name: true } }),
     db.staffMember.findMany({ where: { id: { in: ids("staff_member") }, merchantId }, select: { id: true, name: true } }),
     db.apiKey.findMany({ where: { id: { in: ids("api_key") }, merchantId }, select: { id: true, name: true } }),
@@ -76,6 +76,7 @@ export async function describeTargets(merchantId: string, refs: TargetRef[]): Pr
       where: { id: { in: ids("invitation") }, merchantId, purpose: "manager_invite" },
       select: { id: true, email: true },
     }),
+    db.counterDevice.findMany({ where: { id: { in: ids("counter_device") }, merchantId }, select: { id: true, name: true } }),
   ]);
   const labels = new Map<string, string>([
     ...stores.map((row) => [`store:${row.id}`, row.name] as const),
@@ -85,6 +86,7 @@ export async function describeTargets(merchantId: string, refs: TargetRef[]): Pr
     ...rewards.map((row) => [`reward:${row.id}`, row.name] as const),
     ...cards.map((row) => [`card:${row.id}`, row.cardNumber] as const),
     ...invitations.map((row) => [`invitation:${row.id}`, row.email] as const),
+    ...devices.map((row) => [`counter_device:${row.id}`, row.name] as const),
   ]);
   return (ref) => {
     if (!ref.targetType) return null;
