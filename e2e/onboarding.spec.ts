@@ -117,7 +117,25 @@ test("sign up, set up, see the poster, enroll through the API, find, adjust and 
   await page.getByRole("group", { name: "Period" }).getByRole("button", { name: "90 days" }).click();
   await page.getByRole("group", { name: "Measure" }).getByRole("button", { name: "New members" }).click();
   await expect(page.getByRole("button", { name: "New members" })).toHaveAttribute("aria-pressed", "true");
+  // Split by store: fetched when chosen (the page carries the totals only), shown in the chart and its table.
+  await page.getByLabel("Show").selectOption({ label: "By store" });
+  await page.getByText("Show the figures as a table").click();
+  const figures = page.getByRole("table", { name: "New members · By store" });
+  await expect(figures.getByRole("columnheader", { name: "Gare" })).toBeVisible();
+  await expect(figures.getByRole("row").last().getByRole("cell")).toHaveText(["1"]);
   await screenshot(page, "overview");
+  // When the figures cannot be loaded, the chart says so and offers to try again.
+  await page.route("**/dashboard/activity/staff", (route) => route.fulfill({ status: 500, body: "" }));
+  await page.getByLabel("Show").selectOption({ label: "By staff member" });
+  const failure = page.getByRole("alert").filter({ hasText: "The figures could not be loaded." });
+  await expect(failure).toBeVisible();
+  await page.unroute("**/dashboard/activity/staff");
+  await failure.getByRole("button", { name: "Try again" }).click();
+  await expect(failure).toBeHidden();
+  await expect(page.getByRole("table", { name: "New members · By staff member" }).getByRole("columnheader")).toHaveText([
+    "Day",
+    "No staff member (API or dashboard)",
+  ]);
 
   // Exports: the customer with their consent, and today's transactions with the adjustment.
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Exports" }).click();

@@ -1,18 +1,21 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
+import { useCallback, useId, useMemo, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export type Metric = "stamps" | "points" | "newMembers" | "redemptions";
 /** One series: a number per day for each measure (columns, not one object per day: a small page payload). */
 export type ChartSeries = { key: string; name: string; values: Record<Metric, number[]> };
 type Split = "total" | "store" | "staff";
+type SplitState = { status: "loading" } | { status: "error" } | { status: "ready"; series: ChartSeries[] };
+/** What `<splitUrl>/<store|staff>` answers: the days it covers, and each group's columns (id or name null: see labels). */
+type SplitAnswer = { days: string[]; groups: { id: string | null; name: string | null; values: Record<Metric, number[]> }[] };
 
 export type ActivityChartProps = {
   days: string[];
   total: Record<Metric, number[]>;
-  byStore: ChartSeries[];
-  byStaff: ChartSeries[];
+  /** Where the split by store or staff member is fetched from when it is chosen. */
+  splitUrl: string;
   metrics: Metric[];
   locale: string;
   labels: {
@@ -28,6 +31,12 @@ export type ActivityChartProps = {
     table: string;
     day: string;
     empty: string;
+    loading: string;
+    loadError: string;
+    retry: string;
+    removed: string;
+    noStore: string;
+    noStaff: string;
   };
 };
 
@@ -35,15 +44,43 @@ export type ActivityChartProps = {
 const PALETTE = ["#8a522c", "#1d4ed8", "#047857", "#b91c1c", "#6d28d9", "#b45309", "#0e7490", "#be185d"];
 
 /** Activity per day over 30 or 90 days, for one measure, in total or stacked by store or staff member; with the data as a table. */
-export function ActivityChart({ days, total, byStore, byStaff, metrics, locale, labels }: ActivityChartProps) {
+export function ActivityChart({ days, total, splitUrl, metrics, locale, labels }: ActivityChartProps) {
   const id = useId();
   const [metric, setMetric] = useState<Metric>(metrics[0] ?? "stamps");
   const [split, setSplit] = useState<Split>("total");
   const [range, setRange] = useState<30 | 90>(30);
+  const [splits, setSplits] = useState<Partial<Record<"store" | "staff", SplitState>>>({});
 
+  const load = useCallback(
+    async (which: "store" | "staff") => {
+      setSplits((current) => ({ ...current, [which]: { status: "loading" } }));
+      try {
+        const response = await fetch(`${splitUrl}/${which}`, { headers: { accept: "application/json" } });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        const answer = (await response.json()) as SplitAnswer;
+        const unnamed = which === "store" ? labels.noStore : labels.noStaff;
+        const series = answer.groups.map((group) => ({
+          key: group.id ?? "none",
+          name: group.name ?? (group.id ? labels.removed : unnamed),
+          values: alignColumns(answer.days, days, group.values),
+        }));
+        setSplits((current) => ({ ...current, [which]: { status: "ready", series } }));
+      } catch {
+        setSplits((current) => ({ ...current, [which]: { status: "error" } }));
+      }
+    },
+    [splitUrl, days, labels.noStore, labels.noStaff, labels.removed],
+  );
+
+  const chooseSplit = (next: Split) => {
+    setSplit(next);
+    if (next !== "total" && (!splits[next] || splits[next].status === "error")) void load(next);
+  };
+
+  const splitState = split === "total" ? null : splits[split];
   const groups = useMemo((): ChartSeries[] => {
     if (split === "total") return [{ key: "total", name: labels.total, values: total }];
-    const list = split === "store" ? byStore : byStaff;
+    const list = splitState?.status === "ready" ? splitState.series : [];
     // The busiest groups get their own color; the rest are added up as one.
     const ranked = [...list].sort((a, b) => sum(b.values[metric]) - sum(a.values[metric])).filter((group) => sum(group.values[metric]) > 0);
     if (ranked.length <= PALETTE.length) return ranked;
@@ -60,7 +97,7 @@ export function ActivityChart({ days, total, byStore, byStaff, metrics, locale, 
       },
     };
     return [...ranked.slice(0, PALETTE.length - 1), others];
-  }, [split, byStore, byStaff, total, metric, days, labels.total, labels.others]);
+  }, [split, splitState, total, metric, days, labels.total, labels.others]);
 
   const from = days.length - range;
   const dayFormat = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
@@ -93,7 +130,7 @@ export function ActivityChart({ days, total, byStore, byStaff, metrics, locale, 
           <select
             id={`${id}-split`}
             value={split}
-            onChange={(event) => setSplit(event.target.value as Split)}
+            onChange={(event) => chooseSplit(event.target.value as Split)}
             className="rounded-md border border-stone-300 bg-white px-2 py-1.5"
           >
             {(["total", "store", "staff"] as const).map((name) => (
@@ -117,8 +154,26 @@ export function ActivityChart({ days, total, byStore, byStaff, metrics, locale, 
           ))}
         </div>
       </div>
+      {splitState?.status === "error" ? (
+        <p
+          role="alert"
+          className="mt-4 flex flex-wrap items-center gap-3 rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900"
+        >
+          {labels.loadError}
+          <button type="button" onClick={() => void load(split as "store" | "staff")} className="font-semibold underline">
+            {labels.retry}
+          </button>
+        </p>
+      ) : null}
+      {splitState?.status === "loading" ? (
+        <p role="status" className="sr-only">
+          {labels.loading}
+        </p>
+      ) : null}
       <div className="mt-4 h-72" aria-hidden="true">
-        {hasData ? (
+        {splitState?.status === "loading" ? (
+          <div className="h-full animate-pulse rounded-lg bg-stone-100" />
+        ) : hasData ? (
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e7e5e4" />
@@ -187,6 +242,18 @@ export function ActivityChart({ days, total, byStore, byStaff, metrics, locale, 
       </details>
     </div>
   );
+}
+
+/** Columns of the days `from` laid on the days `to` (the page's): the same days normally, shifted if a day has passed between the two. */
+function alignColumns(from: string[], to: string[], values: Record<Metric, number[]>): Record<Metric, number[]> {
+  const position = new Map(from.map((day, index) => [day, index]));
+  const pick = (column: number[]) => to.map((day) => column[position.get(day) ?? -1] ?? 0);
+  return {
+    stamps: pick(values.stamps),
+    points: pick(values.points),
+    newMembers: pick(values.newMembers),
+    redemptions: pick(values.redemptions),
+  };
 }
 
 function sum(values: number[]): number {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ServiceContext } from "@/lib/service-context";
-import { buildActivitySeries, type ActivitySeries } from "./get-activity-series";
+import { buildDailySeries, type DailySeries } from "./get-activity-series";
 import { liabilityOf, type Liability } from "./get-liability";
 import { summarizeProgramStats, type ProgramStats } from "./get-program-stats";
 import { loadActivity } from "./load-activity";
@@ -9,13 +9,15 @@ import type { MerchantFacts } from "./read-merchant-facts";
 export type Overview = Pick<MerchantFacts, "program" | "firstStore"> & {
   stats: ProgramStats;
   liability: Liability;
-  series: ActivitySeries;
+  /** 90 days in total; the chart asks for the split by store or staff member when it is shown (getActivitySplit). */
+  series: DailySeries;
 };
 
 /**
- * The dashboard's overview in two statements: 90 days of activity (giving
- * both the 30-day statistics and the charts) and the merchant's facts
- * (members, names, program, liability). The time zone comes with the session.
+ * The dashboard's overview in three parallel statements: 90 days of daily
+ * totals (giving both the 30-day statistics and the chart), the 30-day
+ * breakdowns by store and staff member, and the merchant's facts (members,
+ * names, program, liability). The time zone comes with the session.
  */
 export async function getOverview(ctx: ServiceContext, timeZone: string): Promise<Overview> {
   const activity = await loadActivity(ctx.merchantId, timeZone, ctx.clock.now(), 90);
@@ -24,6 +26,6 @@ export async function getOverview(ctx: ServiceContext, timeZone: string): Promis
     firstStore: activity.firstStore,
     stats: summarizeProgramStats(activity),
     liability: liabilityOf(activity),
-    series: buildActivitySeries(activity),
+    series: buildDailySeries(activity.since, activity.today, activity.days),
   };
 }

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { addDays } from "@/lib/domain/local-day";
 import type { ServiceContext } from "@/lib/service-context";
 import { loadActivity, type LoadedActivity } from "./load-activity";
-import type { DailyActivityRow } from "./read-daily-activity";
+import type { ActivityBreakdownRow, DailyActivityRow } from "./read-daily-activity";
 import type { ProgramStats } from "./schemas";
 
 export type { ProgramStats };
@@ -26,8 +26,7 @@ export function summarizeProgramStats(activity: LoadedActivity): ProgramStats {
   const { today, now, timeZone, storeNames: storeName, staffNames: staffName } = activity;
   const weekStart = addDays(today, -6);
   const monthStart = addDays(today, -29);
-  const days = activity.rows.filter((row) => row.day >= monthStart);
-  const totals = days.filter((row) => row.storeKey === null && row.staffKey === null);
+  const totals = activity.days.filter((row) => row.day >= monthStart);
   const counts = (pick: (row: DailyActivityRow) => number): PeriodCounts => {
     const since = (from: string) => totals.filter((row) => row.day >= from).reduce((sum, row) => sum + pick(row), 0);
     return { today: since(today), last7Days: since(weekStart), last30Days: since(monthStart) };
@@ -53,8 +52,12 @@ export function summarizeProgramStats(activity: LoadedActivity): ProgramStats {
     rewardsRedeemed: counts((row) => row.stampRewardsRedeemed + row.catalogRewardsRedeemed),
     redemptionRate30Days: rewardsEarned > 0 ? month((row) => row.stampRewardsRedeemed) / rewardsEarned : null,
     averagePurchaseCents30Days: purchases > 0 ? Math.round(month((row) => row.purchaseCents) / purchases) : null,
-    byStore: breakdown(days, "storeKey").map(([key, figures]) => ({ storeId: key || null, name: storeName.get(key) ?? null, ...figures })),
-    byStaff: breakdown(days, "staffKey").map(([key, figures]) => ({
+    byStore: breakdown(activity.breakdown, "storeKey").map(([key, figures]) => ({
+      storeId: key || null,
+      name: storeName.get(key) ?? null,
+      ...figures,
+    })),
+    byStaff: breakdown(activity.breakdown, "staffKey").map(([key, figures]) => ({
       staffMemberId: key || null,
       name: staffName.get(key) ?? null,
       ...figures,
@@ -62,10 +65,10 @@ export function summarizeProgramStats(activity: LoadedActivity): ProgramStats {
   };
 }
 
-/** The 30 days added up per store or per staff member, busiest first. */
-function breakdown(days: DailyActivityRow[], key: "storeKey" | "staffKey"): [string, Breakdown][] {
+/** The 30 days per store or per staff member, busiest first. */
+function breakdown(rows: ActivityBreakdownRow[], key: "storeKey" | "staffKey"): [string, Breakdown][] {
   const groups = new Map<string, Breakdown>();
-  for (const row of days) {
+  for (const row of rows) {
     const group = row[key];
     if (group === null) continue;
     const figures = groups.get(group) ?? {

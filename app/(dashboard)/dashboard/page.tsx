@@ -5,11 +5,10 @@ import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { FormMessage } from "@/components/forms/form-message";
 import { Section } from "@/components/dashboard/section";
-import type { Metric } from "@/components/overview/activity-chart";
 import { ActivityChartLazy } from "@/components/overview/activity-chart-lazy";
 import { KpiCard } from "@/components/overview/kpi-card";
 import { requireMerchantUser } from "@/lib/auth/session";
-import type { DayFigures } from "@/lib/stats/get-activity-series";
+import { figureColumns } from "@/lib/stats/get-activity-series";
 import { getOverview } from "@/lib/stats/get-overview";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -114,17 +113,8 @@ export default async function OverviewPage() {
         <Section id="activity" title={t("chart.title")} description={t("chart.description")}>
           <ActivityChartLazy
             days={series.days}
-            total={columns(series.total)}
-            byStore={series.byStore.map((row) => ({
-              key: row.storeId ?? "none",
-              name: storeName(row.name, row.storeId),
-              values: columns(row.figures),
-            }))}
-            byStaff={series.byStaff.map((row) => ({
-              key: row.staffMemberId ?? "none",
-              name: staffName(row.name, row.staffMemberId),
-              values: columns(row.figures),
-            }))}
+            total={figureColumns(series.total)}
+            splitUrl="/dashboard/activity"
             metrics={metrics}
             locale={locale}
             labels={{
@@ -145,6 +135,12 @@ export default async function OverviewPage() {
               table: t("chart.table"),
               day: t("chart.day"),
               empty: t("chart.empty"),
+              loading: t("chart.loading"),
+              loadError: t("chart.loadError"),
+              retry: t("chart.retry"),
+              removed: t("removed"),
+              noStore: t("noStore"),
+              noStaff: t("noStaff"),
             }}
           />
         </Section>
@@ -254,14 +250,4 @@ function BreakdownTable(props: {
       )}
     </Section>
   );
-}
-
-/** Day objects as one column per measure. */
-function columns(days: DayFigures[]): Record<Metric, number[]> {
-  return {
-    stamps: days.map((day) => day.stamps),
-    points: days.map((day) => day.points),
-    newMembers: days.map((day) => day.newMembers),
-    redemptions: days.map((day) => day.redemptions),
-  };
 }
