@@ -29,7 +29,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "node_modules/.bin/tsx --conditions=react-server scripts/start.ts",
+    command: "node --import tsx --conditions=react-server scripts/start.ts",
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

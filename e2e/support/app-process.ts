@@ -8,7 +8,9 @@ export type AppProcess = { url: string; output: () => string; stop: () => Promis
  */
 export async function startApp(env: Record<string, string>, port: number, timeoutMs = 120_000): Promise<AppProcess> {
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/start.ts"], {
+  // As package.json's start script: node itself, not the tsx CLI, whose signal relay gives up after a few
+  // milliseconds on a busy machine and kills scripts/start.ts before it has stopped the server it started.
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/start.ts"], {
     env: {
       ...process.env,
       NODE_OPTIONS: "",
