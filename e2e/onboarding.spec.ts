@@ -191,6 +191,25 @@ test("sign up, set up, see the poster, enroll through the API, find, adjust and 
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+
+  // On a phone's width every page fits: nothing wider than the screen (the menu scrolls on its own).
+  await page.setViewportSize({ width: 375, height: 740 });
+  for (const path of [
+    "/dashboard",
+    "/dashboard/program",
+    "/dashboard/stores",
+    "/dashboard/staff",
+    "/dashboard/customers",
+    `/dashboard/customers/${card.cardNumber}`,
+    "/dashboard/exports",
+    "/dashboard/api-keys",
+    "/dashboard/settings",
+    "/dashboard/settings/audit",
+  ]) {
+    await page.goto(path);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(375);
+  }
+  await screenshot(page, "overview-phone");
 });
 
 test("a dashboard page opened without a session goes to the login page and back after logging in", async ({ page }) => {

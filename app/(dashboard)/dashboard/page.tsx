@@ -145,7 +145,7 @@ export default async function OverviewPage() {
           />
         </Section>
 
-        <div className="grid gap-6 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <BreakdownTable
             title={t("byStore.title")}
             nameHeader={t("byStore.name")}

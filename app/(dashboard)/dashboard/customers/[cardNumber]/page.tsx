@@ -57,7 +57,7 @@ export default async function CustomerCardPage({ params, searchParams }: Props) 
       </p>
       <PageHeader title={title} description={t("detail.cardNumber", { number: formatCardNumber(card.cardNumber) })} />
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Section title={t("detail.customer.title")} id="customer">
           {customer ? (
             <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
@@ -302,7 +302,7 @@ function WalletPanel({ wallet, t, when }: { wallet: WalletDelivery; t: T; when: 
   const notConfigured = <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950">{t("wallet.notConfigured")}</p>;
   return (
     <div className="space-y-6">
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <div className="space-y-2 text-sm">
           <h3 className="font-semibold text-stone-900">{t("wallet.apple")}</h3>
           {apple.configured ? null : notConfigured}
