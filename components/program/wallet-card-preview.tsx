@@ -106,8 +106,7 @@ function Label({ color, children }: { color: string; children: string }) {
 }
 
 function Logo({ url, className }: { url: string; className: string }) {
-  // A route of ours answering with the stored bytes: next/image's optimizer would only add a copy.
-  // eslint-disable-next-line @next/next/no-img-element
+  // eslint-disable-next-line @next/next/no-img-element -- our own route serves the stored bytes; next/image would only add a copy
   return <img src={url} alt="" className={className} />;
 }
 
