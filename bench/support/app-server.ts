@@ -2,10 +2,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { NEXT_SERVER_NODE_ARGS } from "@/scripts/next-server-args";
 
+// BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the app under the benchmark's load.
+const PROFILE_ARGS = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+
 /** The built app (`next start`, with the flags `npm start` uses) on a port, with the given environment; stopped by `stop()`. */
-export async function startBuiltApp(env: Record<string, string>, port: number): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startBuiltApp(env: Record<string, string>, port: number): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const child: ChildProcess = spawn(process.execPath, [...NEXT_SERVER_NODE_ARGS, nextBin, "start", "-p", String(port)], {
+  const child: ChildProcess = spawn(process.execPath, [...PROFILE_ARGS, ...NEXT_SERVER_NODE_ARGS, nextBin, "start", "-p", String(port)], {
     env: {
       ...process.env,
       NODE_OPTIONS: "",
@@ -30,6 +33,7 @@ export async function startBuiltApp(env: Record<string, string>, port: number): 
   }
   return {
     url,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import autocannon from "autocannon";
 
 export type Measurement = {
@@ -8,7 +9,20 @@ export type Measurement = {
   p99: number;
   errors: number;
   non2xx: number;
+  /** CPU time (user + system) the app process spent per answered request, when its pid was given. */
+  appCpuMsPerRequest?: number;
 };
+
+/** CPU milliseconds a Linux process has used so far (utime + stime from /proc), or undefined elsewhere. */
+export function processCpuMs(pid: number): number | undefined {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Drives one HTTP request shape with `clients` connections for `seconds`, through autocannon. */
 export async function measureHttp(options: {
@@ -19,7 +33,10 @@ export async function measureHttp(options: {
   method?: "GET" | "POST";
   headers?: Record<string, string>;
   body?: () => string;
+  /** The app's pid, to report the CPU it spent per request. */
+  appPid?: number;
 }): Promise<Measurement> {
+  const cpuBefore = options.appPid ? processCpuMs(options.appPid) : undefined;
   const result = await autocannon({
     url: options.url,
     connections: options.clients,
@@ -40,7 +57,14 @@ export async function measureHttp(options: {
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    appCpuMsPerRequest: cpuPerRequest(options.appPid, cpuBefore, result.requests.total),
   };
+}
+
+function cpuPerRequest(pid: number | undefined, before: number | undefined, requests: number): number | undefined {
+  const after = pid ? processCpuMs(pid) : undefined;
+  if (before === undefined || after === undefined || requests === 0) return undefined;
+  return (after - before) / requests;
 }
 
 /** Runs `work` from `clients` concurrent loops for `seconds`, timing each call (for non-HTTP baselines). */

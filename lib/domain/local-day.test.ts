@@ -1,3 +1,5 @@
+import { TZDate } from "@date-fns/tz";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isValidTimeZone, localDayOf, startOfNextLocalDay } from "./local-day";
 
@@ -57,6 +59,20 @@ describe("localDayOf", () => {
     ["2026-01-15T18:30:00.000Z", "Asia/Kolkata", "2026-01-16"], // a half-hour offset, UTC+5:30
   ])("%s in %s is %s", (iso, timeZone, expected) => {
     expect(localDayOf(at(iso), timeZone)).toBe(expected);
+  });
+});
+
+describe("localDayOf agrees with the calendar of @date-fns/tz", () => {
+  const zones = ["Europe/Luxembourg", "America/New_York", "Asia/Kathmandu", "Pacific/Kiritimati", "Australia/Lord_Howe", "UTC"];
+  it("for any instant from 1970 to 2100 in zones with odd offsets and DST", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4_102_444_800_000 }), fc.constantFrom(...zones), (ms, zone) => {
+        const local = new TZDate(ms, zone);
+        const expected = `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, "0")}-${String(local.getDate()).padStart(2, "0")}`;
+        expect(localDayOf(new Date(ms), zone)).toBe(expected);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
 

@@ -5,12 +5,29 @@ import { TZDate } from "@date-fns/tz";
  * local day, so a day is 23 or 25 hours long across daylight-saving switches.
  */
 
+// One formatter per time zone: building an Intl.DateTimeFormat costs far more than using one, and every stamp asks.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", calendar: "gregory" });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** "YYYY-MM-DD": the local calendar day of an instant in the time zone. */
 export function localDayOf(instant: Date, timeZone: string): string {
-  const local = new TZDate(instant.getTime(), timeZone);
-  const month = String(local.getMonth() + 1).padStart(2, "0");
-  const day = String(local.getDate()).padStart(2, "0");
-  return `${local.getFullYear()}-${month}-${day}`;
+  let year = "";
+  let month = "";
+  let day = "";
+  for (const part of dayFormat(timeZone).formatToParts(instant)) {
+    if (part.type === "year") year = part.value;
+    else if (part.type === "month") month = part.value;
+    else if (part.type === "day") day = part.value;
+  }
+  return `${year.padStart(4, "0")}-${month}-${day}`;
 }
 
 /** The first instant of the local day after the one `instant` falls in. */

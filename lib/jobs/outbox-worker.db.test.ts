@@ -160,4 +160,34 @@ describe(`the outbox worker on ${databaseKind()}`, () => {
     expect((await database().prisma.merchant.findUniqueOrThrow({ where: { id: merchant.id } })).name).toBe("handled 3");
     expect(await database().prisma.outboxEvent.count({ where: { type, status: "delivered" } })).toBe(3);
   });
+
+  it("while running, lets events that trickle in gather for the batch window and takes them in one pass", async () => {
+    const type = `test.window.${newId()}`;
+    const batches: number[] = [];
+    const worker = new OutboxWorker({
+      pollMs: 20,
+      batchWindowMs: 1_500,
+      handlers: [{ type, kind: "transactional", batchSize: 50, handle: async (_tx, events) => void batches.push(events.length) }],
+    });
+    const until = async (done: () => boolean) => {
+      for (let waited = 0; !done(); waited += 10) {
+        if (waited > 10_000) throw new Error(`the worker did not get there: batches ${JSON.stringify(batches)}`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    worker.start();
+    try {
+      await enqueue(type, 1);
+      await until(() => batches.length === 1);
+      // Five events, one by one, well inside the window that the first pass opened.
+      for (let n = 0; n < 5; n++) {
+        await enqueue(type, 1);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await until(() => batches.reduce((sum, size) => sum + size, 0) === 6);
+      expect(batches).toEqual([1, 5]);
+    } finally {
+      await worker.stop();
+    }
+  });
 });

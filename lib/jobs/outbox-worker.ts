@@ -37,6 +37,12 @@ export type OutboxWorkerOptions = {
   /** Source of jitter in [0, 1). */
   random?: () => number;
   pollMs?: number;
+  /**
+   * After a pass that found events but filled no batch, how long to let new ones gather before the next pass:
+   * under a steady stream of stamps this turns many passes of a few events into few passes of many, at the
+   * cost of that much delay on a wallet update. A full batch is followed at once.
+   */
+  batchWindowMs?: number;
 };
 
 /** Delay before attempt n+1 after n failed ones: exponential, capped, with jitter (half fixed, half random). */
@@ -60,6 +66,8 @@ export class OutboxWorker {
   private readonly backoff: { baseMs: number; maxMs: number };
   private readonly random: () => number;
   private readonly pollMs: number;
+  private readonly batchWindowMs: number;
+  private lastPassFilledABatch = false;
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
@@ -72,14 +80,18 @@ export class OutboxWorker {
     this.backoff = options.backoff ?? { baseMs: 2_000, maxMs: 60 * 60_000 };
     this.random = options.random ?? Math.random;
     this.pollMs = options.pollMs ?? 500;
+    this.batchWindowMs = options.batchWindowMs ?? 200;
   }
 
   /** One pass over every event type; returns how many events were handled (delivered or failed). */
   async runOnce(): Promise<number> {
     let handled = 0;
+    this.lastPassFilledABatch = false;
     for (const handler of this.options.handlers) {
-      const events = await this.claim(handler.type, handler.batchSize ?? 100);
+      const batchSize = handler.batchSize ?? 100;
+      const events = await this.claim(handler.type, batchSize);
       if (events.length === 0) continue;
+      if (events.length === batchSize) this.lastPassFilledABatch = true;
       handled += events.length;
       if (handler.kind === "transactional") await this.runTransactional(handler, events);
       else await this.runDeliveries(handler, events);
@@ -116,17 +128,26 @@ export class OutboxWorker {
         failures++;
         logger.error("outbox.pass_failed", { error, workerId: this.workerId });
       }
-      if (handled === 0 && this.running) {
-        const pause = failures > 0 ? Math.min(30_000, this.pollMs * 2 ** failures) : this.pollMs;
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pause);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-      }
+      const pause = this.pauseAfter(handled, failures);
+      if (pause > 0 && this.running) await this.sleep(pause);
     }
+  }
+
+  /** Nothing due: poll again later (backing off after failures); some due: gather more, unless a batch was full. */
+  private pauseAfter(handled: number, failures: number): number {
+    if (handled === 0) return failures > 0 ? Math.min(30_000, this.pollMs * 2 ** failures) : this.pollMs;
+    return this.lastPassFilledABatch ? 0 : this.batchWindowMs;
+  }
+
+  /** Waits `ms`, or less when stop() is called meanwhile. */
+  private sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   }
 
   private async claim(type: string, limit: number): Promise<OutboxRecord[]> {
