@@ -211,7 +211,9 @@ function report(
   argonRate: Measurement,
 ) {
   const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
-  console.log(`\nclients  what                    req/s    p50 ms    p99 ms  errors  non-2xx  app CPU ms/req${NO_WORKER ? "  (outbox worker not in the app)" : ""}`);
+  console.log(
+    `\nclients  what                    req/s    p50 ms    p99 ms  errors  non-2xx  app CPU ms/req${NO_WORKER ? "  (outbox worker not in the app)" : ""}`,
+  );
   for (const row of rows) {
     for (const m of [row.trivial, row.trivialPost, row.sql, row.stamp]) {
       console.log(
@@ -232,7 +234,8 @@ function report(
     console.log(`  8 clients: ≥ 0.6 of the trivial route            ${ratio8.toFixed(2)}  ${mark(ratio8 >= 0.6)}`);
     console.log(`  8 clients: p99 ≤ 25 ms                           ${at8.stamp.p99.toFixed(1)} ms  ${mark(at8.stamp.p99 <= 25)}`);
   }
-  if (at32) console.log(`  32 clients: p99 ≤ 100 ms                         ${at32.stamp.p99.toFixed(1)} ms  ${mark(at32.stamp.p99 <= 100)}`);
+  if (at32)
+    console.log(`  32 clients: p99 ≤ 100 ms                         ${at32.stamp.p99.toFixed(1)} ms  ${mark(at32.stamp.p99 <= 100)}`);
   console.log(
     `  50 parallel stamps on one card < 1 s, exactly 50  ${hot.hotMs.toFixed(0)} ms, ${hot.hotOk} answered 200, balance +${hot.stampsAdded}  ${mark(hot.hotMs < 1000 && hot.hotOk === 50 && hot.stampsAdded === 50)}`,
   );

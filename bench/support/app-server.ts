@@ -6,7 +6,10 @@ import { NEXT_SERVER_NODE_ARGS } from "@/scripts/next-server-args";
 const PROFILE_ARGS = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
 
 /** The built app (`next start`, with the flags `npm start` uses) on a port, with the given environment; stopped by `stop()`. */
-export async function startBuiltApp(env: Record<string, string>, port: number): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+export async function startBuiltApp(
+  env: Record<string, string>,
+  port: number,
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
   const child: ChildProcess = spawn(process.execPath, [...PROFILE_ARGS, ...NEXT_SERVER_NODE_ARGS, nextBin, "start", "-p", String(port)], {
     env: {
