@@ -47,16 +47,16 @@ test("enroll from a store's QR page, hold the card, get it back on a new phone, 
   await screenshot(page, "enrollment-join");
 
   // An invalid email and phone are answered next to their fields.
-  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Email", { exact: true }).fill("not-an-email");
   await page.getByLabel("Phone").fill("call me");
   await page.getByRole("button", { name: "Get my card" }).click();
-  await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByLabel("Email")).toHaveAccessibleDescription(/Enter a valid email address/);
+  await expect(page.getByLabel("Email", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Email", { exact: true })).toHaveAccessibleDescription(/Enter a valid email address/);
   await expect(page.getByLabel("Phone")).toHaveAccessibleDescription(/Enter a phone number/);
   await screenshot(page, "enrollment-join-errors");
 
   await page.getByLabel("First name").fill("Léa");
-  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Phone").fill("+352 621 555 123");
   await consent.check();
   await page.getByRole("button", { name: "Get my card" }).click();
@@ -97,7 +97,7 @@ test("enroll from a store's QR page, hold the card, get it back on a new phone, 
   // Someone else enrolls with the same email: the card is not shown, its link is emailed.
   const stranger = await phone(browser);
   await stranger.goto(`/join/${storeCode}`);
-  await stranger.getByLabel("Email").fill(email.toUpperCase());
+  await stranger.getByLabel("Email", { exact: true }).fill(email.toUpperCase());
   await stranger.getByRole("button", { name: "Get my card" }).click();
   await expect(stranger.getByRole("status").filter({ hasText: "We sent the link to that card to the address." })).toBeVisible();
   await expect(stranger).toHaveURL(new RegExp(`/join/${storeCode}$`));
@@ -112,12 +112,12 @@ test("enroll from a store's QR page, hold the card, get it back on a new phone, 
   await stranger.context().clearCookies();
   await stranger.goto(`/join/${storeCode}`);
   await stranger.getByRole("link", { name: "I already have a card" }).click();
-  await stranger.getByLabel("Email").fill("nobody-has-this@example.com");
+  await stranger.getByLabel("Email", { exact: true }).fill("nobody-has-this@example.com");
   await stranger.getByRole("button", { name: "Send me a code" }).click();
   const sent = stranger.getByRole("status").filter({ hasText: "a code is on its way" });
   await expect(sent).toBeVisible();
   await stranger.goto(`/join/${storeCode}/recover`);
-  await stranger.getByLabel("Email").fill(email);
+  await stranger.getByLabel("Email", { exact: true }).fill(email);
   await stranger.getByRole("button", { name: "Send me a code" }).click();
   await expect(sent).toBeVisible();
   const codeMail = (await emailsTo(email, 2)).at(-1)!;
