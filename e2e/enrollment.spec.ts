@@ -112,6 +112,7 @@ test("enroll from a store's QR page, hold the card, get it back on a new phone, 
   await stranger.context().clearCookies();
   await stranger.goto(`/join/${storeCode}`);
   await stranger.getByRole("link", { name: "I already have a card" }).click();
+  await expect(stranger.getByRole("heading", { level: 1, name: "I already have a card" })).toBeVisible();
   await stranger.getByLabel("Email", { exact: true }).fill("nobody-has-this@example.com");
   await stranger.getByRole("button", { name: "Send me a code" }).click();
   const sent = stranger.getByRole("status").filter({ hasText: "a code is on its way" });
