@@ -151,7 +151,7 @@ test.describe("Program page", () => {
 
     const apple = page.getByRole("figure", { name: "The card in Apple Wallet" });
     const logo = apple.locator("img");
-    await expect(logo).toHaveAttribute("src", /^\/api\/v1\/loyalty\/programs\/[0-9a-f-]+\/logo\?v=\d+$/);
+    await expect(logo).toHaveAttribute("src", /^\/api\/v1\/loyalty\/logos\/[0-9a-f-]+\?v=\d+$/);
     await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(320);
     await expect(page.getByRole("img", { name: "Current logo" })).toBeVisible();
     const served = await page.request.get((await logo.getAttribute("src"))!);
@@ -164,7 +164,7 @@ test.describe("Program page", () => {
     await page.getByRole("button", { name: "Upload logo" }).click();
     await expect(page.locator("#field-logo-error")).toHaveText("Upload a PNG or JPEG image.");
     await expect(logoField).toHaveAccessibleDescription(/Upload a PNG or JPEG image\./);
-    await expect(logo).toHaveAttribute("src", /logo\?v=/);
+    await expect(logo).toHaveAttribute("src", /loyalty\/logos\/.*\?v=/);
 
     await logoField.setInputFiles({ name: "tiny.png", mimeType: "image/png", buffer: logoPng(60, 40) });
     await page.getByRole("button", { name: "Upload logo" }).click();

@@ -46,3 +46,39 @@ export async function linkInEmail(email: string, pathSegment: string): Promise<s
     .toBeTruthy();
   return link!;
 }
+
+export type ReceivedMail = { subject: string; text: string; html: string; headers: Record<string, string> };
+
+/**
+ * Every email sent to this address so far, oldest first, parsed (subject,
+ * both parts, headers by lower-case name); waits until at least `count` exist.
+ */
+export async function emailsTo(email: string, count = 1): Promise<ReceivedMail[]> {
+  const { default: PostalMime } = await import("postal-mime");
+  let found: ReceivedMail[] = [];
+  await expect
+    .poll(
+      async () => {
+        const files = fs.existsSync(MAIL_DIR) ? fs.readdirSync(MAIL_DIR).filter((name) => name.endsWith(".eml")) : [];
+        const parsed = await Promise.all(
+          files.map(async (name) => ({
+            time: fs.statSync(path.join(MAIL_DIR, name)).mtimeMs,
+            mail: await PostalMime.parse(fs.readFileSync(path.join(MAIL_DIR, name))),
+          })),
+        );
+        found = parsed
+          .filter(({ mail }) => mail.to?.some((to) => to.address?.toLowerCase() === email.toLowerCase()))
+          .sort((a, b) => a.time - b.time)
+          .map(({ mail }) => ({
+            subject: mail.subject ?? "",
+            text: mail.text ?? "",
+            html: mail.html ?? "",
+            headers: Object.fromEntries(mail.headers.map((header) => [header.key, header.value])),
+          }));
+        return found.length;
+      },
+      { message: `${count} email(s) to ${email} in ${MAIL_DIR}`, timeout: 20_000 },
+    )
+    .toBeGreaterThanOrEqual(count);
+  return found;
+}

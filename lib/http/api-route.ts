@@ -42,7 +42,7 @@ export function json(data: unknown, init: { status?: number; replayed?: boolean 
   return new Response(JSON.stringify(data), { status: init.status ?? 200, headers });
 }
 
-async function readJsonBody(request: Request): Promise<unknown> {
+export async function readJsonBody(request: Request): Promise<unknown> {
   const length = Number(request.headers.get("content-length") ?? "0");
   if (length > MAX_BODY_BYTES) throw new AppError("VALIDATION_FAILED", {}, `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
   const text = await request.text();
@@ -64,7 +64,7 @@ async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
-function parse<T>(schema: z.ZodType<T, unknown>, value: unknown, where: "body" | "query"): T {
+export function parseWith<T>(schema: z.ZodType<T, unknown>, value: unknown, where: "body" | "query"): T {
   const result = schema.safeParse(value);
   if (!result.success) throw validationError(result.error, where);
   return result.data;
@@ -110,9 +110,9 @@ export function vendorRoute<Body = undefined, Query = undefined, Params = undefi
         }
         const ctx = await authenticateVendor(request, options.clock ?? systemClock);
         const url = new URL(request.url);
-        const query = options.query ? parse(options.query, Object.fromEntries(url.searchParams), "query") : (undefined as Query);
+        const query = options.query ? parseWith(options.query, Object.fromEntries(url.searchParams), "query") : (undefined as Query);
         const rawBody = options.body ? await readJsonBody(request) : undefined;
-        const body = options.body ? parse(options.body, rawBody, "body") : (undefined as Body);
+        const body = options.body ? parseWith(options.body, rawBody, "body") : (undefined as Body);
         let idempotency: IdempotencyInput | undefined;
         const key = request.headers.get("idempotency-key");
         if (options.idempotent && key !== null) {

@@ -8,6 +8,8 @@ export const EVENT_TYPES = {
   walletCardChanged: "wallet.card_changed",
   /** A program's rules or branding changed: refresh every pass of the program. Coalesced per program. */
   walletProgramChanged: "wallet.program_changed",
+  /** A customer erased their data: wallets forget the card's pass (the Google object, Apple devices already removed). */
+  walletCardErased: "wallet.card_erased",
   /** An email to send (its rendered message is the payload). */
   mailSend: "mail.send",
   /** A ledger entry or an enrollment to fold into the statistics summaries. */
@@ -17,3 +19,5 @@ export const EVENT_TYPES = {
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];
 
 export type WalletCardChangedPayload = { cardId: string; version: number };
+
+export type WalletCardErasedPayload = { cardId: string; appleSerial: string; googleObjectId: string | null };

@@ -6,6 +6,8 @@ export type EmailContent = {
   button?: { label: string; url: string };
   footer: string;
   brandColor?: string;
+  /** A customer email's unsubscribe link, under the footer. */
+  unsubscribe?: { label: string; url: string };
 };
 
 function escapeHtml(text: string): string {
@@ -21,6 +23,7 @@ export function renderEmail(content: EmailContent): { html: string; text: string
     ...(content.button ? [`${content.button.label}: ${content.button.url}`, ""] : []),
     "--",
     content.footer,
+    ...(content.unsubscribe ? [`${content.unsubscribe.label}: ${content.unsubscribe.url}`] : []),
   ].join("\n");
   const html = `<!doctype html>
 <html><body style="margin:0;background:#f5f5f4;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#1c1917">
@@ -38,7 +41,11 @@ ${
     : ""
 }
 </td></tr>
-<tr><td style="padding:16px 32px;border-top:1px solid #e7e5e4;font-size:12px;color:#78716c">${escapeHtml(content.footer)}</td></tr>
+<tr><td style="padding:16px 32px;border-top:1px solid #e7e5e4;font-size:12px;color:#78716c">${escapeHtml(content.footer)}${
+    content.unsubscribe
+      ? `<br><a href="${escapeHtml(content.unsubscribe.url)}" style="color:#57534e">${escapeHtml(content.unsubscribe.label)}</a>`
+      : ""
+  }</td></tr>
 </table></td></tr></table></body></html>`;
   return { html, text };
 }

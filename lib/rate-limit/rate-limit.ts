@@ -12,6 +12,13 @@ export const RATE_LIMITS = {
   passwordResetByClient: { points: 10, duration: 60 * 60 },
   passwordResetByEmail: { points: 3, duration: 60 * 60 },
   signUpByClient: { points: 10, duration: 60 * 60 },
+  /** Customer enrollment: a phone enrolls a few people (a family) at most; a store's poster sees a busy hour. */
+  enrollByClient: { points: 10, duration: 60 * 60 },
+  enrollByStore: { points: 300, duration: 60 * 60 },
+  /** Card recovery: codes asked for, per client and per address, and codes typed per client. */
+  recoveryByClient: { points: 10, duration: 60 * 60 },
+  recoveryByEmail: { points: 3, duration: 60 * 60 },
+  recoveryVerifyByClient: { points: 30, duration: 60 * 60 },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -11,6 +11,11 @@ export type WalletProvider = {
   updateCard(cardId: string): Promise<void>;
   /** Brings every pass of a program up to date after its rules or branding changed. */
   updateProgram(programId: string): Promise<void>;
+  /**
+   * The customer erased their data: stop showing their pass (expire the Google object, whose id the card no
+   * longer keeps; Apple device registrations are already deleted). Optional until the wallet issues add it.
+   */
+  forgetCard?(card: { cardId: string; appleSerial: string; googleObjectId: string | null }): Promise<void>;
 };
 
 const providers: WalletProvider[] = [];
@@ -36,4 +41,8 @@ export function updateCardPasses(cardId: string): Promise<void> {
 
 export function updateProgramPasses(programId: string): Promise<void> {
   return each((provider) => provider.updateProgram(programId));
+}
+
+export function forgetCardPasses(card: { cardId: string; appleSerial: string; googleObjectId: string | null }): Promise<void> {
+  return each(async (provider) => provider.forgetCard?.(card));
 }

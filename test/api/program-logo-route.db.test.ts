@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { GET } from "@/app/api/v1/loyalty/programs/[programId]/logo/route";
+import { GET } from "@/app/api/v1/loyalty/logos/[programId]/route";
 import { removeProgramLogo } from "@/lib/programs/remove-program-logo";
 import { updateProgramLogo } from "@/lib/programs/update-program-logo";
 import type { ServiceContext } from "@/lib/service-context";
@@ -8,11 +8,11 @@ import { createMerchant, ownerContext } from "@/test/factories";
 import { jpegHeaders, pngImage } from "@/test/images";
 
 function fetchLogo(programId: string, headers: Record<string, string> = {}) {
-  const request = new Request(`https://loyalty.test/api/v1/loyalty/programs/${programId}/logo`, { headers });
+  const request = new Request(`https://loyalty.test/api/v1/loyalty/logos/${programId}`, { headers });
   return GET(request, { params: Promise.resolve({ programId }) });
 }
 
-describe("GET /api/v1/loyalty/programs/{programId}/logo", () => {
+describe("GET /api/v1/loyalty/logos/{programId}", () => {
   const database = useTestDatabase();
   let ctx: ServiceContext;
   let programId: string;

@@ -3,6 +3,7 @@ import path from "node:path";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { describe, expect, it } from "vitest";
 import { buildOpenApiDocument, VENDOR_API_BASE } from "./build-openapi";
+import { PUBLIC_API_BASE, PUBLIC_OPERATIONS } from "./public-operations";
 import { VENDOR_OPERATIONS } from "./vendor-operations";
 
 const ROUTES_DIR = path.join(process.cwd(), "app", VENDOR_API_BASE);
@@ -40,6 +41,31 @@ describe("the OpenAPI document", () => {
   it("documents exactly the vendor routes that exist, no more, no fewer", async () => {
     const documented = VENDOR_OPERATIONS.map((operation) => `${operation.method.toUpperCase()} ${operation.path}`).sort();
     expect(documented).toEqual(await routesOnDisk());
+  });
+
+  it("documents exactly the public routes under /api/v1/loyalty (the Apple web service and pass downloads aside), no key needed", async () => {
+    const publicDir = path.join(process.cwd(), "app", PUBLIC_API_BASE);
+    const onDisk: string[] = [];
+    const walk = async (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory() && !["apple", "passes"].includes(entry.name)) await walk(full);
+        else if (entry.name === "route.ts") {
+          const route = path
+            .relative(publicDir, dir)
+            .split(path.sep)
+            .map((part) => part.replace(/^\[(.+)\]$/, "{$1}"))
+            .join("/");
+          const handlers = (await import(full)) as Record<string, unknown>;
+          for (const method of METHODS) if (typeof handlers[method] === "function") onDisk.push(`${method} /${route}`);
+        }
+      }
+    };
+    await walk(publicDir);
+    const documented = PUBLIC_OPERATIONS.map((operation) => `${operation.method.toUpperCase()} ${operation.path}`).sort();
+    expect(documented).toEqual(onDisk.sort());
+    const document = buildOpenApiDocument("https://loyalty.example") as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    expect(document.paths[`${PUBLIC_API_BASE}/enroll`]!.post!.security).toEqual([]);
   });
 
   it("covers every endpoint of design.md's vendor table", () => {

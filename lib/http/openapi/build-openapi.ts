@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import { PUBLIC_API_BASE, PUBLIC_OPERATIONS } from "./public-operations";
 import { VENDOR_OPERATIONS, type Operation } from "./vendor-operations";
 
 export const VENDOR_API_BASE = "/api/v1/vendor/loyalty";
@@ -97,6 +98,11 @@ export function buildOpenApiDocument(publicUrl: string): Record<string, unknown>
     const path = `${VENDOR_API_BASE}${operation.path}`;
     paths[path] = { ...paths[path], [operation.method]: operationObject(operation) };
   }
+  // The customer's side needs no API key.
+  for (const operation of PUBLIC_OPERATIONS) {
+    const path = `${PUBLIC_API_BASE}${operation.path}`;
+    paths[path] = { ...paths[path], [operation.method]: { ...operationObject(operation), security: [] } };
+  }
   return {
     openapi: "3.1.0",
     info: {
@@ -107,7 +113,7 @@ export function buildOpenApiDocument(publicUrl: string): Record<string, unknown>
     },
     servers: [{ url: publicUrl }],
     security: [{ apiKey: [] }],
-    tags: ["Program", "Stores", "Cards", "Balances", "Staff PINs", "Statistics"].map((name) => ({ name })),
+    tags: ["Program", "Stores", "Cards", "Balances", "Staff PINs", "Statistics", "Public enrollment"].map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: {

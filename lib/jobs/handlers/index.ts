@@ -3,8 +3,8 @@ import type { MailMessage } from "@/lib/mail/create-mailer";
 import { sendMail } from "@/lib/mail/send-mail";
 import { applyActivityEvents } from "@/lib/stats/apply-activity-events";
 import type { ActivityEvent } from "@/lib/stats/activity-event";
-import { updateCardPasses, updateProgramPasses } from "@/lib/wallet/wallet-service";
-import { EVENT_TYPES, type WalletCardChangedPayload } from "../event-types";
+import { forgetCardPasses, updateCardPasses, updateProgramPasses } from "@/lib/wallet/wallet-service";
+import { EVENT_TYPES, type WalletCardChangedPayload, type WalletCardErasedPayload } from "../event-types";
 import type { OutboxHandler } from "../outbox-worker";
 
 /** The handler for each outbox event type. The wallet and mail issues add theirs here. */
@@ -25,6 +25,12 @@ export const OUTBOX_HANDLERS: OutboxHandler[] = [
     coalesce: true,
     batchSize: 100,
     handle: (event) => updateCardPasses((event.payload as WalletCardChangedPayload).cardId),
+  },
+  {
+    type: EVENT_TYPES.walletCardErased,
+    kind: "delivery",
+    batchSize: 20,
+    handle: (event) => forgetCardPasses(event.payload as WalletCardErasedPayload),
   },
   {
     type: EVENT_TYPES.mailSend,

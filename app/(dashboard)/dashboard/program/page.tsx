@@ -98,7 +98,7 @@ export default async function ProgramPage() {
   }
 
   // The address changes with each change of the program, so a new logo shows at once despite caching.
-  const logoUrl = program.hasLogo ? `/api/v1/loyalty/programs/${program.id}/logo?v=${Date.parse(program.updatedAt)}` : null;
+  const logoUrl = program.hasLogo ? `/api/v1/loyalty/logos/${program.id}?v=${Date.parse(program.updatedAt)}` : null;
   const cheapest = program.rewards.filter((reward) => reward.active).sort((a, b) => a.pointsCost - b.pointsCost)[0];
   return (
     <>
