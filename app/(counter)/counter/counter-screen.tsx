@@ -11,7 +11,7 @@ import type { CounterOperationInput } from "@/lib/counter/schemas";
 import { checkCardNumber, formatCardNumber, normalizeCardNumber } from "@/lib/domain/card-number";
 import { usesPoints, usesStamps } from "@/lib/domain/program-features";
 import { AmountPad } from "./amount-pad";
-import { StampCard } from "./stamp-card";
+import { StampCard } from "@/components/counter/stamp-card";
 
 type Action<I, T> = (input: I) => Promise<CounterActionResult<T>>;
 type Staff = { id: string; name: string };
