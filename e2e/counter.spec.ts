@@ -189,7 +189,12 @@ test.describe("counter", () => {
     const tablet = await pairTablet(browser, merchant);
     await openByNumber(tablet, ada.cardNumber);
     await tablet.getByRole("button", { name: "Add a stamp" }).click();
-    await unlockAs(tablet, "Sam Staff", "5173");
+    // With a keyboard: the PIN typed into the masked field, sent with Enter.
+    await tablet.getByRole("button", { name: "Sam Staff" }).focus();
+    await tablet.keyboard.press("Enter");
+    await tablet.keyboard.type("5173");
+    await expect(tablet.getByLabel("PIN", { exact: true })).toBeFocused();
+    await tablet.keyboard.press("Enter");
     await expect(tablet.getByRole("status").filter({ hasText: "Stamp added: 1 of 3." })).toBeVisible();
     await tablet.getByRole("button", { name: "Add a stamp" }).click();
     await expect(tablet.getByRole("status").filter({ hasText: "Stamp added: 2 of 3." })).toBeVisible();
@@ -219,7 +224,10 @@ test.describe("counter", () => {
     await api.reward("Cake", 500);
     const bob = await api.enroll("Bob Marley");
     const tablet = await pairTablet(browser, merchant);
+    // A tablet held upright: nothing wider than the screen.
+    await tablet.setViewportSize({ width: 820, height: 1180 });
     await openByNumber(tablet, bob.cardNumber);
+    expect(await tablet.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(820);
     await expect(tablet.getByRole("region", { name: "Card" })).toContainText("0 points");
     await tablet.getByRole("button", { name: "Add a purchase" }).click();
     for (const key of ["1", "2", "5", "0"]) await tablet.getByRole("button", { name: key, exact: true }).click();
@@ -229,6 +237,7 @@ test.describe("counter", () => {
     await tablet.getByRole("button", { name: "Add 25 points" }).click();
     await unlockAs(tablet, "Sam Staff", "6402");
     await expect(tablet.getByText("+25 points. New balance: 25.")).toBeVisible();
+    await screenshot(tablet, "counter-points-portrait");
     await expect(tablet.getByRole("button", { name: "Redeem Cake (500 points)" })).toHaveCount(0);
     await tablet.getByRole("button", { name: "Redeem Croissant (20 points)" }).click();
     await expect(tablet.getByText("Croissant redeemed. 5 points left.")).toBeVisible();

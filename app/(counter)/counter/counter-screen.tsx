@@ -74,6 +74,9 @@ export function CounterScreen({ screen, initialStaff, actions }: { screen: Scree
           return t("outcome.pinLocked", { time: time(extra.lockedUntil) });
         case "MERCHANT_SUSPENDED":
           return t("suspended");
+        case "UNAUTHENTICATED":
+          // The tablet was revoked meanwhile (a missing staff session never gets here).
+          return result.extra?.device ? t("unpaired.title") : result.message;
         case "NOT_FOUND":
           return t("find.notFound");
         case "VALIDATION_FAILED":
