@@ -9,6 +9,7 @@ export default async function CounterLayout({ children }: { children: ReactNode 
     <NextIntlClientProvider
       messages={{
         counterPairing: messages.counterPairing,
+        counter: messages.counter,
         validation: messages.validation,
         errors: messages.errors,
         forms: messages.forms,

@@ -9,8 +9,19 @@ import { requireProgramFeature } from "./require-program-feature";
 import { replayOf, type OperationOutcome } from "./run-balance-operation";
 import { staffClientKey } from "./staff-client-key";
 
-/** What every counter operation's request names. */
-export type CounterInput = { card: CardRef; storeId: string; staffPin?: string; staffId?: string; idempotency?: IdempotencyInput };
+/**
+ * What every counter operation's request names. `sessionStaffId` is set only by the paired
+ * counter, after it checked that staff member's open staff session on the device (the PIN
+ * was verified when the session opened): never from a request body.
+ */
+export type CounterInput = {
+  card: CardRef;
+  storeId: string;
+  staffPin?: string;
+  staffId?: string;
+  sessionStaffId?: string;
+  idempotency?: IdempotencyInput;
+};
 
 /**
  * The steps every counter operation takes before deciding: read the program,
@@ -34,6 +45,15 @@ export async function prepareCounterOperation<T>(
 
 /** The staff member behind a counter operation (PIN checked once, argon2 only when a PIN is given). */
 export function checkStaff(ctx: ServiceContext, counter: CounterContext, input: CounterInput): Promise<AuthorizedStaff> {
+  if (input.sessionStaffId) {
+    // Still active and still allowed at this store; no PIN, no argon2.
+    return authorizeStaff(ctx, {
+      storeId: counter.storeId,
+      staffId: input.sessionStaffId,
+      clientKey: staffClientKey(ctx),
+      required: false,
+    });
+  }
   return authorizeStaff(ctx, {
     storeId: counter.storeId,
     pin: input.staffPin,

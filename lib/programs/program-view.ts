@@ -23,6 +23,8 @@ export function toProgramView(program: ProgramModel, rewards: RewardModel[]): Pr
     cooldownMinutes: program.cooldownMinutes,
     maxDailyStamps: program.maxDailyStamps,
     requireStaffPin: program.requireStaffPin,
+    staffSessionIdleMinutes: program.staffSessionIdleMinutes,
+    staffSessionMaxHours: program.staffSessionMaxHours,
     cardColor: program.backgroundColor,
     foregroundColor: program.foregroundColor,
     labelColor: program.labelColor,

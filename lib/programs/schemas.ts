@@ -23,6 +23,9 @@ export const programFieldsSchema = z
     cooldownMinutes: z.number().int().min(0).max(1440),
     maxDailyStamps: z.number().int().min(1).max(100),
     requireStaffPin: z.boolean(),
+    /** A counter tablet locks after this many minutes without an action, and this many hours after the PIN. */
+    staffSessionIdleMinutes: z.number().int().min(1).max(60),
+    staffSessionMaxHours: z.number().int().min(1).max(24),
     cardColor: hexColor,
     foregroundColor: hexColor,
     labelColor: hexColor,
@@ -101,6 +104,8 @@ export const programViewSchema = z.object({
   cooldownMinutes: z.number().int(),
   maxDailyStamps: z.number().int(),
   requireStaffPin: z.boolean(),
+  staffSessionIdleMinutes: z.number().int(),
+  staffSessionMaxHours: z.number().int(),
   cardColor: z.string(),
   foregroundColor: z.string(),
   labelColor: z.string(),

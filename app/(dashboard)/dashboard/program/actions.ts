@@ -28,7 +28,7 @@ const PAGE = "/dashboard/program";
  */
 function programFromForm(form: FormData): Record<string, unknown> {
   const { maxPurchaseEuros, ...values } = formValues(form, {
-    numbers: ["stampsTarget", "pointsPerEuro", "cooldownMinutes", "maxDailyStamps"],
+    numbers: ["stampsTarget", "pointsPerEuro", "cooldownMinutes", "maxDailyStamps", "staffSessionIdleMinutes", "staffSessionMaxHours"],
     booleans: ["requireStaffPin", "active"],
     keepEmpty: [
       "cardName",
@@ -38,6 +38,8 @@ function programFromForm(form: FormData): Record<string, unknown> {
       "maxPurchaseEuros",
       "cooldownMinutes",
       "maxDailyStamps",
+      "staffSessionIdleMinutes",
+      "staffSessionMaxHours",
     ],
   });
   if (typeof maxPurchaseEuros === "string") values.maxPurchaseCents = parseAmountToCents(maxPurchaseEuros) ?? maxPurchaseEuros;

@@ -23,6 +23,8 @@ export type ProgramDraft = {
   maxPurchaseEuros: string;
   cooldownMinutes: string;
   maxDailyStamps: string;
+  staffSessionIdleMinutes: string;
+  staffSessionMaxHours: string;
   requireStaffPin: boolean;
   active: boolean;
   cardColor: string;
@@ -222,6 +224,26 @@ export function ProgramForm({ mode, action, initial, merchantName, logoUrl, next
                   />
                 </div>
               ) : null}
+              <div className="grid gap-5 sm:grid-cols-2">
+                <Field
+                  label={t("counter.sessionIdle")}
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={60}
+                  hint={t("counter.sessionIdleHint")}
+                  {...text("staffSessionIdleMinutes")}
+                />
+                <Field
+                  label={t("counter.sessionMax")}
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={24}
+                  hint={t("counter.sessionMaxHint")}
+                  {...text("staffSessionMaxHours")}
+                />
+              </div>
               <Checkbox
                 name="requireStaffPin"
                 label={t("counter.requirePin")}
