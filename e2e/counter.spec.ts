@@ -181,7 +181,10 @@ test.describe("counter", () => {
     await expect(tablet.getByRole("heading", { name: "Who is serving? Tap your name." })).toBeVisible();
   });
 
-  test("a full card is redeemed, with the reward banner when the target is reached", async ({ browser, page }) => {
+  test("a full card is redeemed, with the reward banner when the target is reached; the daily limit says when the next stamp is possible", async ({
+    browser,
+    page,
+  }) => {
     const merchant = await seedMerchant({ program: "stamps", store: true, staffPin: "5173", apiKey: true });
     const api = vendor(page.request, merchant);
     await api.program({ stampsTarget: 3, cooldownMinutes: 0, maxDailyStamps: 10 });
@@ -206,6 +209,11 @@ test.describe("counter", () => {
     await expect(tablet.getByText("Reward redeemed: A free coffee. The card now has 0 stamps.")).toBeVisible();
     await expect(tablet.getByRole("img", { name: "0 of 3 stamps" })).toBeVisible();
     await expect(tablet.getByRole("button", { name: "Add a stamp" })).toBeVisible();
+    // Three stamps today: with a daily limit of 3 the next one waits for tomorrow, and the counter says so.
+    await api.program({ maxDailyStamps: 3 });
+    await tablet.getByRole("button", { name: "Add a stamp" }).click();
+    await expect(tablet.getByText(/^Today's stamp limit is reached: next stamp possible at .+\.$/)).toBeVisible();
+    await screenshot(tablet, "counter-daily-limit");
     const card = await api.card(ada.cardNumber);
     expect(card.stampCount).toBe(0);
     expect((await api.transactions(ada.cardNumber)).map((entry) => entry.type).sort()).toEqual([
