@@ -35,10 +35,20 @@ export function readGoogleCredentials(google: {
   if (!google.issuerId && !google.serviceAccountJson) return { state: "off" };
   const problems: { variable: string; message: string }[] = [];
   const issuerId = google.issuerId?.trim();
-  if (!issuerId) problems.push({ variable: ISSUER_ID, message: `missing: set it with ${SERVICE_ACCOUNT} (the issuer id from the Google Pay & Wallet Console)` });
-  else if (!/^\d{5,25}$/.test(issuerId)) problems.push({ variable: ISSUER_ID, message: `expected the numeric issuer id from the Google Pay & Wallet Console, got "${issuerId}"` });
+  if (!issuerId)
+    problems.push({
+      variable: ISSUER_ID,
+      message: `missing: set it with ${SERVICE_ACCOUNT} (the issuer id from the Google Pay & Wallet Console)`,
+    });
+  else if (!/^\d{5,25}$/.test(issuerId))
+    problems.push({
+      variable: ISSUER_ID,
+      message: `expected the numeric issuer id from the Google Pay & Wallet Console, got "${issuerId}"`,
+    });
 
-  const account = google.serviceAccountJson ? parseServiceAccount(google.serviceAccountJson) : { problem: `missing: set it with ${ISSUER_ID} (the service account's JSON key, or its path)` };
+  const account = google.serviceAccountJson
+    ? parseServiceAccount(google.serviceAccountJson)
+    : { problem: `missing: set it with ${ISSUER_ID} (the service account's JSON key, or its path)` };
   if ("problem" in account) problems.push({ variable: SERVICE_ACCOUNT, message: account.problem });
 
   if (problems.length > 0 || "problem" in account || !issuerId) return { state: "invalid", problems };
@@ -64,9 +74,11 @@ function parseServiceAccount(raw: string): ParsedAccount | { problem: string } {
   }
   if (typeof json !== "object" || json === null) return { problem: "expected a JSON object (the service account key file)" };
   const fields = json as Record<string, unknown>;
-  if (fields.type !== undefined && fields.type !== "service_account") return { problem: `expected "type": "service_account", got "${String(fields.type)}"` };
+  if (fields.type !== undefined && fields.type !== "service_account")
+    return { problem: `expected "type": "service_account", got "${String(fields.type)}"` };
   const email = fields.client_email;
-  if (typeof email !== "string" || !/^[^@\s]+@[^@\s]+$/.test(email)) return { problem: 'missing "client_email" (the service account\'s email address)' };
+  if (typeof email !== "string" || !/^[^@\s]+@[^@\s]+$/.test(email))
+    return { problem: 'missing "client_email" (the service account\'s email address)' };
   const pem = fields.private_key;
   if (typeof pem !== "string" || !pem.includes("PRIVATE KEY")) return { problem: 'missing "private_key" (a PEM private key)' };
   let privateKey: KeyObject;

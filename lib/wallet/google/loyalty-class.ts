@@ -41,7 +41,10 @@ function rulesText(locale: string, program: ClassSource): string {
 }
 
 /** The loyalty class of a program: its names, logo, color and rules, with the rules in every language of the product. */
-export function buildLoyaltyClass(program: ClassSource, options: { issuerId: string; publicUrl: string }): walletobjects_v1.Schema$LoyaltyClass {
+export function buildLoyaltyClass(
+  program: ClassSource,
+  options: { issuerId: string; publicUrl: string },
+): walletobjects_v1.Schema$LoyaltyClass {
   const locale = program.merchant.defaultLocale;
   const logoUri = program.logoMimeType
     ? `${options.publicUrl}/api/v1/loyalty/logos/${program.id}?v=${program.updatedAt.getTime()}`

@@ -114,7 +114,8 @@ function patchObject(wallet: GoogleWallet, id: string, body: walletobjects_v1.Sc
 
 /** What the dashboard's wallet panel shows after an attempt: "ok", or the status and Google's message. */
 function resultText(error: unknown): string {
-  if (error instanceof GoogleApiError) return `${error.status === 0 ? "no answer" : `HTTP ${error.status}`}: ${error.googleMessage}`.slice(0, 500);
+  if (error instanceof GoogleApiError)
+    return `${error.status === 0 ? "no answer" : `HTTP ${error.status}`}: ${error.googleMessage}`.slice(0, 500);
   return (error instanceof Error ? error.message : String(error)).slice(0, 500);
 }
 
@@ -129,7 +130,11 @@ async function recordFailure(cardId: string, now: Date, error: unknown): Promise
  * and remembers the object id. Later taps find the id and call Google no more.
  * Returns the object's and class's ids for the save link, or null when the card is gone or erased.
  */
-export async function createLoyaltyObject(wallet: GoogleWallet, cardId: string, now: Date): Promise<{ id: string; classId: string } | null> {
+export async function createLoyaltyObject(
+  wallet: GoogleWallet,
+  cardId: string,
+  now: Date,
+): Promise<{ id: string; classId: string } | null> {
   const card = await loadCard(cardId);
   if (!card || card.customer.erasedAt) return null;
   const issuerId = wallet.credentials.issuerId;
@@ -137,7 +142,9 @@ export async function createLoyaltyObject(wallet: GoogleWallet, cardId: string, 
   try {
     if (!card.program.googleClassId) await syncLoyaltyClass(wallet, card.program.id, now);
     const body = buildLoyaltyObject(card, issuerId);
-    await insertObject(wallet, body).catch((error: unknown) => (isStatus(error, 409) ? patchObject(wallet, body.id!, body) : Promise.reject(error)));
+    await insertObject(wallet, body).catch((error: unknown) =>
+      isStatus(error, 409) ? patchObject(wallet, body.id!, body) : Promise.reject(error),
+    );
     await db.card.update({
       where: { id: card.id },
       data: {
@@ -219,6 +226,13 @@ export async function updateLoyaltyObject(wallet: GoogleWallet, cardId: string, 
  */
 export async function expireLoyaltyObject(wallet: GoogleWallet, card: { cardId: string; googleObjectId: string }): Promise<void> {
   const row = await db.card.findUnique({ where: { id: card.cardId }, select: { cardNumber: true } });
-  const body: walletobjects_v1.Schema$LoyaltyObject = { state: "EXPIRED", accountName: row?.cardNumber ?? "", textModulesData: [], messages: [] };
-  await patchObject(wallet, card.googleObjectId, body).catch((error: unknown) => (isStatus(error, 404) ? undefined : Promise.reject(error)));
+  const body: walletobjects_v1.Schema$LoyaltyObject = {
+    state: "EXPIRED",
+    accountName: row?.cardNumber ?? "",
+    textModulesData: [],
+    messages: [],
+  };
+  await patchObject(wallet, card.googleObjectId, body).catch((error: unknown) =>
+    isStatus(error, 404) ? undefined : Promise.reject(error),
+  );
 }
