@@ -80,4 +80,36 @@ test.describe("Google Wallet", () => {
       loyaltyPoints: { balance: { int: 0 } },
     });
   });
+
+  test("malformed credentials: a clear message at start, no button, and the link answers 404", async ({ page }) => {
+    const broken = await startApp(
+      {
+        DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+        LOYALTY_DATA_DIR: "test-results/e2e-data",
+        LOYALTY_WORKER_IN_PROCESS: "false",
+        LOYALTY_GOOGLE_ISSUER_ID: ISSUER,
+        LOYALTY_GOOGLE_SERVICE_ACCOUNT_JSON: '{"client_email": "wallet@example.iam.gserviceaccount.com", "private_key": "none"',
+        LOYALTY_GOOGLE_API_ROOT: fake.url,
+      },
+      await freePort(),
+    );
+    try {
+      expect(broken.output()).toContain("Google Wallet is disabled: its configuration is invalid.");
+      expect(broken.output()).toContain("LOYALTY_GOOGLE_SERVICE_ACCOUNT_JSON: not valid JSON");
+      const merchant = await seedMerchant({ program: "stamps", store: true });
+      const enrolled = await fetch(`${broken.url}/api/v1/loyalty/enroll`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ storeCode: merchant.store!.code }),
+      });
+      const { card } = (await enrolled.json()) as { card: { cardUrl: string } };
+      await page.goto(card.cardUrl);
+      await expect(page.getByRole("heading", { name: "Show this at the counter" })).toBeVisible();
+      await expect(page.getByRole("link", { name: "Add to Google Wallet" })).toHaveCount(0);
+      const token = new URL(card.cardUrl).pathname.split("/").at(-1)!;
+      expect((await fetch(`${broken.url}/api/v1/loyalty/passes/google/${token}`, { redirect: "manual" })).status).toBe(404);
+    } finally {
+      await broken.stop();
+    }
+  });
 });
