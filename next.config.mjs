@@ -22,6 +22,8 @@ const nextConfig = {
     "pg",
     "proper-lockfile",
     "nodemailer",
+    // Google's generated walletobjects client: large; Node loads it as it is, unbundled.
+    "@googleapis/walletobjects",
   ],
 };
 

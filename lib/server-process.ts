@@ -6,6 +6,7 @@ import { requestsSettled } from "@/lib/http/in-flight";
 import type { OutboxWorker } from "@/lib/jobs/outbox-worker";
 import { startOutboxWorker } from "@/lib/jobs/start-outbox-worker";
 import { logger, setLogLevel } from "@/lib/logger";
+import { googleWalletState } from "@/lib/wallet/google/google-wallet";
 
 /**
  * What the app process does at start: validate the configuration (exit with
@@ -26,6 +27,7 @@ export async function startServerProcess(): Promise<void> {
     throw error;
   }
   setLogLevel(config.logLevel);
+  reportGoogleWallet();
   if (config.database.kind === "postgresql" && config.generatedSecrets.length > 0) {
     logger.warn("config.generated_secrets", {
       variables: config.generatedSecrets,
@@ -63,4 +65,21 @@ export async function startServerProcess(): Promise<void> {
   // `on`, not `once`: a second Ctrl-C must not kill the process halfway through closing the database.
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+}
+
+/**
+ * Google Wallet settings that are there but wrong (one variable without the other, an unreadable key) do not stop
+ * the app: the rest works, the "Add to Google Wallet" button stays hidden, and this says what to fix.
+ */
+function reportGoogleWallet(): void {
+  const google = googleWalletState();
+  if (google.state !== "invalid") return;
+  console.error(
+    [
+      "Google Wallet is disabled: its configuration is invalid.",
+      ...google.problems.map((p) => `  ${p.variable}: ${p.message}`),
+      'Fix these variables (or unset both to turn Google Wallet off) and restart; until then the card page shows no "Add to Google Wallet" button.',
+    ].join("\n"),
+  );
+  logger.error("google_wallet.invalid_configuration", { problems: google.problems });
 }

@@ -3,6 +3,7 @@ import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db";
 import type { OutboxStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
+import { googleWalletState } from "@/lib/wallet/google/google-wallet";
 import type { ServiceContext } from "@/lib/service-context";
 
 export const RECENT_DELIVERIES = 5;
@@ -40,7 +41,7 @@ export type WalletDelivery = {
  * my pass update?": the Apple devices that registered it and their last
  * push, the last pass download, the Google object and its last patch, and
  * the card's latest outbox events (wallet updates are coalesced per card
- * under the key "card:<id>"). Every query is bounded by one card.
+ * under the key "card:<id>"; a program change queues Google patches under "google:<id>"). Every query is bounded by one card.
  */
 export async function getWalletDelivery(ctx: ServiceContext, cardId: string): Promise<WalletDelivery> {
   const [card, devices, deliveries] = await Promise.all([
@@ -64,14 +65,14 @@ export async function getWalletDelivery(ctx: ServiceContext, cardId: string): Pr
       select: { deviceLibraryIdentifier: true, createdAt: true, lastPushAt: true, lastPushResult: true },
     }),
     db.outboxEvent.findMany({
-      where: { merchantId: ctx.merchantId, coalesceKey: `card:${cardId}` },
+      where: { merchantId: ctx.merchantId, coalesceKey: { in: [`card:${cardId}`, `google:${cardId}`] } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: RECENT_DELIVERIES,
       select: { type: true, status: true, attempts: true, nextAttemptAt: true, lastError: true, deliveredAt: true, createdAt: true },
     }),
   ]);
   if (!card) throw new AppError("NOT_FOUND", {}, "No card with that id at this merchant.");
-  const { apple, google } = getConfig();
+  const { apple } = getConfig();
   return {
     cardVersion: card.version,
     apple: {
@@ -86,7 +87,7 @@ export async function getWalletDelivery(ctx: ServiceContext, cardId: string): Pr
       })),
     },
     google: {
-      configured: Boolean(google.issuerId && google.serviceAccountJson),
+      configured: googleWalletState().state === "ready",
       objectId: card.googleObjectId,
       deliveredVersion: card.googlePassVersion,
       lastPatch: card.googleLastPatchAt ? { at: card.googleLastPatchAt, result: card.googleLastPatchResult } : null,

@@ -10,6 +10,8 @@ export const EVENT_TYPES = {
   walletProgramChanged: "wallet.program_changed",
   /** A customer erased their data: wallets forget the card's pass (the Google object, Apple devices already removed). */
   walletCardErased: "wallet.card_erased",
+  /** A program changed: bring this card's Google object up to date (Google only; coalesced per card). */
+  walletGoogleObjectRefresh: "wallet.google_object_refresh",
   /** An email to send (its rendered message is the payload). */
   mailSend: "mail.send",
   /** A ledger entry or an enrollment to fold into the statistics summaries. */

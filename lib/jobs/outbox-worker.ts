@@ -45,6 +45,14 @@ export type OutboxWorkerOptions = {
   batchWindowMs?: number;
 };
 
+/**
+ * An error that says retrying is pointless (`retryable: false`, e.g. Google refusing a request with a 400) marks
+ * the event dead at once, with the error kept on the row for an admin to read, retry or discard.
+ */
+function refusedForGood(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "retryable" in error && (error as { retryable: unknown }).retryable === false;
+}
+
 /** Delay before attempt n+1 after n failed ones: exponential, capped, with jitter (half fixed, half random). */
 export function retryDelayMs(attempts: number, backoff: { baseMs: number; maxMs: number }, random: number): number {
   const exponential = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, attempts - 1));
@@ -221,7 +229,7 @@ export class OutboxWorker {
     const now = this.clock.now();
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
     for (const event of events) {
-      const dead = event.attempts >= this.maxAttempts;
+      const dead = event.attempts >= this.maxAttempts || refusedForGood(error);
       const next = new Date(now.getTime() + retryDelayMs(event.attempts, this.backoff, this.random()));
       await db.$executeRaw`
         UPDATE outbox_events

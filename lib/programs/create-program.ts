@@ -8,6 +8,7 @@ import { isUniqueViolation } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/service-context";
 import { programData, toProgramView, type ProgramView } from "./program-view";
+import { requestPassRefresh } from "./request-pass-refresh";
 import type { CreateProgramInput } from "./schemas";
 
 /** Creates the merchant's one program; unset rules take the platform defaults (LOYALTY_* variables). */
@@ -25,6 +26,8 @@ export async function createProgram(ctx: ServiceContext, input: CreateProgramInp
     const program = await db.$transaction(async (tx) => {
       const created = await tx.program.create({ data });
       await recordAudit(tx, ctx, { action: "program.created", targetType: "program", targetId: created.id, details: input });
+      // The wallets set up the program (Google Wallet inserts its loyalty class) through the outbox, not in this request.
+      await requestPassRefresh(tx, ctx, created.id);
       return created;
     });
     forgetCounterContexts(ctx.merchantId);

@@ -1,16 +1,18 @@
 import "server-only";
 import { getConfig } from "@/lib/config";
+import { googleWalletState } from "@/lib/wallet/google/google-wallet";
 
 /**
- * Which wallets can take a pass here: a wallet counts as configured when its
- * LOYALTY_APPLE_* / LOYALTY_GOOGLE_* settings are all present. Without them
- * the card page shows no button for it.
+ * Which wallets can take a pass here: Apple counts as configured when its
+ * LOYALTY_APPLE_* settings are all present; Google when its LOYALTY_GOOGLE_*
+ * settings are present and valid (a readable service account key, a numeric
+ * issuer id). Otherwise the card page shows no button for it.
  */
 export function walletAvailability(): { apple: boolean; google: boolean } {
-  const { apple, google } = getConfig();
+  const { apple } = getConfig();
   return {
     apple: !!(apple.passTypeId && apple.teamId && apple.wwdrCertPath && apple.signerCertPath && apple.signerKeyPath),
-    google: !!(google.issuerId && google.serviceAccountJson),
+    google: googleWalletState().state === "ready",
   };
 }
 

@@ -52,7 +52,8 @@ describe("program, rewards, stores and stats endpoints", () => {
     expect(changed.body).toMatchObject({ loyaltyType: "hybrid", cooldownMinutes: 0, cardColor: "#112233", stampsTarget: 8 });
     const audit = await database().prisma.auditLog.findMany({ where: { merchantId: merchant.id }, orderBy: { createdAt: "asc" } });
     expect(audit.map((row) => row.action)).toEqual(["program.created", "program.updated"]);
-    expect(await database().prisma.outboxEvent.count({ where: { merchantId: merchant.id, type: "wallet.program_changed" } })).toBe(1);
+    // One for the creation (the wallets set the program up: Google's loyalty class), one for the change.
+    expect(await database().prisma.outboxEvent.count({ where: { merchantId: merchant.id, type: "wallet.program_changed" } })).toBe(2);
 
     const bad = await call(programRoute.PATCH, "PATCH", { cardColor: "brown", stampsTarget: 0, nope: true });
     expect(bad.status).toBe(422);

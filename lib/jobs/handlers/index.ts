@@ -3,9 +3,13 @@ import type { MailMessage } from "@/lib/mail/create-mailer";
 import { sendMail } from "@/lib/mail/send-mail";
 import { applyActivityEvents } from "@/lib/stats/apply-activity-events";
 import type { ActivityEvent } from "@/lib/stats/activity-event";
+import { refreshGoogleObject, registerGoogleWalletProvider } from "@/lib/wallet/google/google-wallet-provider";
 import { forgetCardPasses, updateCardPasses, updateProgramPasses } from "@/lib/wallet/wallet-service";
 import { EVENT_TYPES, type WalletCardChangedPayload, type WalletCardErasedPayload } from "../event-types";
 import type { OutboxHandler } from "../outbox-worker";
+
+// Wherever events are delivered (the app's worker, `npm run worker`), the wallets are registered.
+registerGoogleWalletProvider();
 
 /** The handler for each outbox event type. The wallet and mail issues add theirs here. */
 export const OUTBOX_HANDLERS: OutboxHandler[] = [
@@ -46,5 +50,12 @@ export const OUTBOX_HANDLERS: OutboxHandler[] = [
     coalesce: true,
     batchSize: 20,
     handle: (event) => updateProgramPasses((event.payload as { programId: string }).programId),
+  },
+  {
+    type: EVENT_TYPES.walletGoogleObjectRefresh,
+    kind: "delivery",
+    coalesce: true,
+    batchSize: 100,
+    handle: (event) => refreshGoogleObject((event.payload as { cardId: string }).cardId),
   },
 ];
