@@ -22,7 +22,8 @@ export async function retryOutboxEvent(ctx: AdminContext, input: OutboxEventIdIn
     if (!event) throw new AppError("NOT_FOUND", {}, "This delivery is no longer failing.");
     await tx.outboxEvent.update({
       where: { id: input.eventId },
-      data: { status: "pending", attempts: 0, nextAttemptAt: now, lockedUntil: null, lockedBy: null },
+      // The error is kept in the audit entry; cleared here, the event leaves the list until it fails again.
+      data: { status: "pending", attempts: 0, nextAttemptAt: now, lockedUntil: null, lockedBy: null, lastError: null },
     });
     await recordAuditAsAdmin(tx, ctx, {
       merchantId: event.merchantId,
