@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAuditAsAdmin } from "@/lib/audit/record-audit-as-admin";
+import { forgetCachedApiKeys } from "@/lib/auth/api-keys";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { AdminContext } from "./admin-context";
@@ -7,7 +8,7 @@ import type { ReactivateMerchantInput } from "./schemas";
 
 /** Lifts a suspension: the dashboard, counters and API keys work again at once. The reason is kept in the audit log. */
 export async function reactivateMerchant(ctx: AdminContext, input: ReactivateMerchantInput): Promise<{ changed: boolean }> {
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const [merchant] = await tx.$queryRaw<{ status: string; reason: string | null }[]>`
       SELECT status::text AS status, suspended_reason AS reason FROM merchants WHERE id = ${input.merchantId}::uuid FOR UPDATE`;
     if (!merchant) throw new AppError("NOT_FOUND");
@@ -22,4 +23,7 @@ export async function reactivateMerchant(ctx: AdminContext, input: ReactivateMer
     });
     return { changed: true };
   });
+  // This process's cache of API keys knows the merchant's status: forget it now (other instances within seconds).
+  if (result.changed) forgetCachedApiKeys((principal) => principal.merchantId === input.merchantId);
+  return result;
 }

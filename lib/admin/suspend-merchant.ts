@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAuditAsAdmin } from "@/lib/audit/record-audit-as-admin";
+import { forgetCachedApiKeys } from "@/lib/auth/api-keys";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { AdminContext } from "./admin-context";
@@ -12,7 +13,7 @@ import type { SuspendMerchantInput } from "./schemas";
  * wallet passes keep showing. Suspending a suspended merchant changes nothing.
  */
 export async function suspendMerchant(ctx: AdminContext, input: SuspendMerchantInput): Promise<{ changed: boolean }> {
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const [merchant] = await tx.$queryRaw<{ status: string }[]>`
       SELECT status::text AS status FROM merchants WHERE id = ${input.merchantId}::uuid FOR UPDATE`;
     if (!merchant) throw new AppError("NOT_FOUND");
@@ -30,4 +31,7 @@ export async function suspendMerchant(ctx: AdminContext, input: SuspendMerchantI
     });
     return { changed: true };
   });
+  // This process's cache of API keys knows the merchant's status: forget it now (other instances within seconds).
+  if (result.changed) forgetCachedApiKeys((principal) => principal.merchantId === input.merchantId);
+  return result;
 }
