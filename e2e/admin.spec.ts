@@ -130,7 +130,9 @@ test.describe("admin console", () => {
     // The customer's card still shows.
     const customer = await browser.newPage();
     await customer.goto(card.cardUrl);
-    await expect(customer.getByRole("img", { name: "1 of 10 stamps" })).toBeVisible();
+    await expect(customer.getByRole("heading", { level: 1, name: "Coffee card" })).toBeVisible();
+    await expect(customer.getByText("1 of 10 stamps", { exact: true })).toBeVisible();
+    await screenshot(customer, "admin-customer-card-while-suspended");
     await customer.close();
 
     // A merchant user opening /admin is refused.
