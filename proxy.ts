@@ -4,7 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 /**
- * Coarse redirects only: a dashboard page opened without any session cookie
+ * Coarse redirects only: a dashboard or admin page opened without any session cookie
  * goes to the login page, which brings the person back here afterwards.
  * Every page and action still checks the session itself (a cookie can be
  * stale or forged; this only saves a round trip).
@@ -16,4 +16,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(login);
 }
 
-export const config = { matcher: ["/dashboard", "/dashboard/:path*"] };
+export const config = { matcher: ["/dashboard", "/dashboard/:path*", "/admin", "/admin/:path*"] };

@@ -42,10 +42,21 @@ describe(`npm run db:seed on ${testDatabaseKind()}`, async () => {
     expect(result.code, result.stderr).toBe(0);
     first = JSON.parse(result.stdout) as Record<string, unknown>;
     expect(result.stdout.trim().split("\n")).toHaveLength(1);
-    expect(Object.keys(first).sort()).toEqual(["apiKey", "merchantId", "ownerEmail", "ownerPassword", "staff", "stores"]);
+    expect(Object.keys(first).sort()).toEqual([
+      "adminEmail",
+      "adminPassword",
+      "apiKey",
+      "merchantId",
+      "ownerEmail",
+      "ownerPassword",
+      "staff",
+      "stores",
+    ]);
     expect(first).toMatchObject({
       ownerEmail: "owner@demo.loyalty.test",
       ownerPassword: expect.stringMatching(/^demo-/),
+      adminEmail: "admin@demo.loyalty.test",
+      adminPassword: expect.stringMatching(/^admin-/),
       apiKey: expect.stringMatching(/^lk_/),
     });
     expect(first.stores).toEqual([
@@ -106,6 +117,7 @@ describe(`npm run db:seed on ${testDatabaseKind()}`, async () => {
     expect(human.stdout).toContain("is already there");
     expect(human.stdout).toContain("/join/LUMGARE");
     expect(human.stdout).toContain(String(first.ownerPassword));
+    expect(human.stdout).toContain(String(first.adminPassword));
 
     const reopened = open();
     const after = await Promise.all([

@@ -8,7 +8,8 @@ export type NavItem = { href: string; label: string };
 /** The dashboard's sections; the current one is marked for sight and for screen readers. */
 export function DashboardNav({ items, label }: { items: NavItem[]; label: string }) {
   const pathname = usePathname();
-  const current = (href: string) => (href === "/dashboard" ? pathname === href : pathname === href || pathname.startsWith(`${href}/`));
+  const current = (href: string) =>
+    href === "/dashboard" || href === "/admin" ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
   return (
     <nav aria-label={label} className="-mx-4 overflow-x-auto px-4 lg:mx-0 lg:overflow-visible lg:px-0">
       <ul className="flex gap-1 lg:flex-col">

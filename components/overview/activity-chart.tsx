@@ -14,8 +14,8 @@ type SplitAnswer = { days: string[]; groups: { id: string | null; name: string |
 export type ActivityChartProps = {
   days: string[];
   total: Record<Metric, number[]>;
-  /** Where the split by store or staff member is fetched from when it is chosen. */
-  splitUrl: string;
+  /** Where the split by store or staff member is fetched from when it is chosen; without it, totals only (the admin console's platform chart). */
+  splitUrl?: string;
   metrics: Metric[];
   locale: string;
   labels: {
@@ -125,21 +125,23 @@ export function ActivityChart({ days, total, splitUrl, metrics, locale, labels }
             </button>
           ))}
         </div>
-        <label className="text-sm text-stone-700" htmlFor={`${id}-split`}>
-          <span className="mr-2">{labels.splitLabel}</span>
-          <select
-            id={`${id}-split`}
-            value={split}
-            onChange={(event) => chooseSplit(event.target.value as Split)}
-            className="rounded-md border border-stone-300 bg-white px-2 py-1.5"
-          >
-            {(["total", "store", "staff"] as const).map((name) => (
-              <option key={name} value={name}>
-                {labels.splits[name]}
-              </option>
-            ))}
-          </select>
-        </label>
+        {splitUrl ? (
+          <label className="text-sm text-stone-700" htmlFor={`${id}-split`}>
+            <span className="mr-2">{labels.splitLabel}</span>
+            <select
+              id={`${id}-split`}
+              value={split}
+              onChange={(event) => chooseSplit(event.target.value as Split)}
+              className="rounded-md border border-stone-300 bg-white px-2 py-1.5"
+            >
+              {(["total", "store", "staff"] as const).map((name) => (
+                <option key={name} value={name}>
+                  {labels.splits[name]}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <div role="group" aria-label={labels.range} className="flex gap-1 rounded-lg bg-stone-100 p-1">
           {([30, 90] as const).map((value) => (
             <button

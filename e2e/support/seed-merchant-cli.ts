@@ -6,6 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { signUp } from "@/lib/accounts/sign-up";
+import { createPlatformAdmin } from "@/lib/admin/create-platform-admin";
 import { hashSecret } from "@/lib/auth/password-hash";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { systemClock } from "@/lib/clock";
@@ -51,5 +52,35 @@ runCli(async () => {
     }
   }
   if (options.apiKey) result.apiKey = (await createApiKey(ctx, "Journey key")).key;
+  if (options.admin) {
+    const email = `admin-${suffix}@e2e.test`;
+    await createPlatformAdmin({ email, password, name: "Ada Admin" });
+    result.admin = { email, password };
+  }
+  if (options.troubledDeliveries) {
+    const later = new Date(Date.now() + 60 * 60_000);
+    await db.outboxEvent.createMany({
+      data: [
+        {
+          merchantId,
+          type: "mail.send",
+          payload: { to: `nobody-${suffix}@e2e.test`, subject: "Journey", text: "Journey", html: "<p>Journey</p>" },
+          status: "dead",
+          attempts: 10,
+          lastError: "550 5.1.1 mailbox unavailable",
+        },
+        // Its next attempt is an hour away: the app's worker leaves it alone during the journey.
+        {
+          merchantId,
+          type: "wallet.card_changed",
+          payload: { cardId: randomUUID(), version: 2 },
+          status: "pending",
+          attempts: 3,
+          nextAttemptAt: later,
+          lastError: "Google Wallet answered 503 Service Unavailable",
+        },
+      ],
+    });
+  }
   process.stdout.write(JSON.stringify(result));
 });

@@ -13,6 +13,10 @@ export type SeedMerchantOptions = {
   staffPin?: string;
   /** An API key (the secret is returned). */
   apiKey?: boolean;
+  /** Also a platform admin account (no merchant), for the admin console's journeys. */
+  admin?: boolean;
+  /** Two deliveries in trouble for this merchant: a dead email and a failing wallet update (the admin console's outbox). */
+  troubledDeliveries?: boolean;
 };
 
 type Credentials = { email: string; password: string };
@@ -24,6 +28,7 @@ export type SeededMerchant = {
   store?: { id: string; code: string; name: string };
   staff?: { id: string; name: string; pin: string };
   apiKey?: string;
+  admin?: Credentials;
 };
 
 /** A fresh merchant of its own for one journey (unique emails), made by the same services the app uses. */

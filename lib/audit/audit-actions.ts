@@ -6,6 +6,8 @@
 export const AUDIT_ACTIONS = [
   "merchant.signed_up",
   "merchant.settings_updated",
+  "merchant.suspended",
+  "merchant.reactivated",
   "program.created",
   "program.updated",
   "program.logo_updated",
@@ -35,11 +37,24 @@ export const AUDIT_ACTIONS = [
   "customer.consent_given",
   "customer.consent_withdrawn",
   "customer.erased",
+  "outbox.retried",
+  "outbox.discarded",
 ] as const;
 export type KnownAuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** The areas actions belong to (the part before the dot), each with a name in messages/*.json (dashboard.audit.areas). */
-export const AUDIT_AREAS = ["merchant", "program", "reward", "store", "staff", "api_key", "manager", "device", "customer"] as const;
+export const AUDIT_AREAS = [
+  "merchant",
+  "program",
+  "reward",
+  "store",
+  "staff",
+  "api_key",
+  "manager",
+  "device",
+  "customer",
+  "outbox",
+] as const;
 export type AuditArea = (typeof AUDIT_AREAS)[number];
 
 export function isKnownAuditAction(action: string): action is KnownAuditAction {

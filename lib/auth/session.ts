@@ -4,6 +4,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { loadSessionUser, type SessionUser } from "@/lib/accounts/sessions";
 import { systemClock } from "@/lib/clock";
+import type { AdminContext } from "@/lib/admin/admin-context";
 import type { ServiceContext } from "@/lib/service-context";
 import { getAuthOptions } from "./auth-options";
 
@@ -33,6 +34,8 @@ export type MerchantSession = {
  */
 export async function requireMerchantUser(): Promise<MerchantSession> {
   const user = await getSessionUser();
+  // A platform admin has no merchant: their home is the admin console.
+  if (user?.role === "admin") redirect("/admin");
   if (!user || !user.merchant || (user.role !== "owner" && user.role !== "manager")) {
     // A cookie whose session was ended (logged out elsewhere, password reset, removed from the team) says so.
     redirect((await readSessionToken()) && !user ? "/login?notice=sessionEnded" : "/login");
@@ -50,4 +53,18 @@ export async function requireOwner(): Promise<MerchantSession> {
   const session = await requireMerchantUser();
   if (session.role !== "owner") forbidden();
   return session;
+}
+
+export type AdminSession = { ctx: AdminContext; user: SessionUser };
+
+/**
+ * Every admin console page and action starts here: a signed-in platform
+ * admin. Anonymous visitors go to the login page (and come back after);
+ * merchant users get 403.
+ */
+export async function requirePlatformAdmin(): Promise<AdminSession> {
+  const user = await getSessionUser();
+  if (!user) redirect((await readSessionToken()) ? "/login?notice=sessionEnded" : "/login?callbackUrl=%2Fadmin");
+  if (user.role !== "admin") forbidden();
+  return { ctx: { actor: { type: "admin", userId: user.userId }, clock: systemClock }, user };
 }

@@ -17,6 +17,12 @@ export function demoOwnerPassword(secretKey: string): string {
   return `demo-${derive(secretKey, "owner-password").toString("base64url").slice(0, 12)}`;
 }
 
+export const DEMO_ADMIN_EMAIL = "admin@demo.loyalty.test";
+
+export function demoAdminPassword(secretKey: string): string {
+  return `admin-${derive(secretKey, "admin-password").toString("base64url").slice(0, 12)}`;
+}
+
 export function demoApiKey(secretKey: string): string {
   return `lk_demo_${derive(secretKey, "api-key").toString("base64url")}`;
 }

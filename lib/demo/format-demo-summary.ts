@@ -10,6 +10,7 @@ export function formatDemoSummary(seed: DemoSeed, publicUrl: string): string {
     "",
     `  Try it:      ${publicUrl}/demo`,
     `  Dashboard:   ${publicUrl}/login   ${seed.ownerEmail} / ${seed.ownerPassword}`,
+    `  Admin:       ${publicUrl}/admin   ${seed.adminEmail} / ${seed.adminPassword}`,
     `  API key:     ${seed.apiKey}`,
     `  Stores:`,
     ...seed.stores.map(
@@ -32,6 +33,8 @@ export function demoSeedJson(seed: DemoSeed) {
   return {
     ownerEmail: seed.ownerEmail,
     ownerPassword: seed.ownerPassword,
+    adminEmail: seed.adminEmail,
+    adminPassword: seed.adminPassword,
     apiKey: seed.apiKey,
     merchantId: seed.merchantId,
     stores: seed.stores.map(({ id, code, name }) => ({ id, code, name })),

@@ -6,7 +6,7 @@ import { generateCardIdentifiers } from "@/lib/cards/card-identifiers";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { LedgerEntryCreateManyInput, StaffMemberModel, StoreModel } from "@/lib/db/generated/models";
 import { rebuildStats } from "@/lib/stats/rebuild-stats";
-import { DEMO_OWNER_EMAIL, demoApiKey, demoOwnerPassword, demoStaffPins } from "./demo-credentials";
+import { DEMO_ADMIN_EMAIL, DEMO_OWNER_EMAIL, demoAdminPassword, demoApiKey, demoOwnerPassword, demoStaffPins } from "./demo-credentials";
 import { DEMO_STAMPS_TARGET, DEMO_TIME_ZONE, STAFF, STORES, generateDemoHistory, localDay } from "./demo-history";
 
 export type DemoSeed = {
@@ -16,6 +16,9 @@ export type DemoSeed = {
   merchantName: string;
   ownerEmail: string;
   ownerPassword: string;
+  /** The demo's platform admin (the admin console at /admin). */
+  adminEmail: string;
+  adminPassword: string;
   apiKey: string;
   merchantId: string;
   stores: { id: string; code: string; name: string }[];
@@ -37,8 +40,9 @@ export async function seedDemo(prisma: PrismaClient, secretKey: string, now: Dat
   const apiKey = demoApiKey(secretKey);
   const pins = demoStaffPins(secretKey, STAFF.length);
 
+  await ensureDemoAdmin(prisma, secretKey);
   const existing = await findDemo(prisma);
-  if (existing) return describe(prisma, existing.id, false, { ownerPassword, apiKey, pins });
+  if (existing) return describe(prisma, existing.id, false, { ownerPassword, apiKey, pins }, secretKey);
 
   // argon2 outside the transaction: it is slow on purpose.
   const [passwordHash, ...pinHashes] = await Promise.all([hashSecret(ownerPassword), ...pins.map((pin) => hashSecret(pin))]);
@@ -155,7 +159,7 @@ export async function seedDemo(prisma: PrismaClient, secretKey: string, now: Dat
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
-  return describe(prisma, merchantId, true, { ownerPassword, apiKey, pins });
+  return describe(prisma, merchantId, true, { ownerPassword, apiKey, pins }, secretKey);
 }
 
 function daysBefore(now: Date, days: number): Date {
@@ -171,6 +175,7 @@ async function describe(
   merchantId: string,
   created: boolean,
   secrets: { ownerPassword: string; apiKey: string; pins: string[] },
+  secretKey: string,
 ): Promise<DemoSeed> {
   const merchant = await prisma.merchant.findUniqueOrThrow({
     where: { id: merchantId },
@@ -190,10 +195,22 @@ async function describe(
     merchantName: merchant.name,
     ownerEmail: DEMO_OWNER_EMAIL,
     ownerPassword: secrets.ownerPassword,
+    adminEmail: DEMO_ADMIN_EMAIL,
+    adminPassword: demoAdminPassword(secretKey),
     apiKey: secrets.apiKey,
     merchantId,
     stores: merchant.stores,
     staff: merchant.staffMembers.map((member, index) => ({ ...member, pin: secrets.pins[index]! })),
     customers: merchant._count.cards,
   };
+}
+
+/** The demo's platform admin, unless a user with that email exists already (created with the same derived password). */
+async function ensureDemoAdmin(prisma: PrismaClient, secretKey: string): Promise<void> {
+  if (await prisma.user.findUnique({ where: { email: DEMO_ADMIN_EMAIL }, select: { id: true } })) return;
+  const passwordHash = await hashSecret(demoAdminPassword(secretKey));
+  await prisma.user.createMany({
+    data: [{ email: DEMO_ADMIN_EMAIL, name: "Platform admin", role: "admin", merchantId: null, passwordHash }],
+    skipDuplicates: true,
+  });
 }

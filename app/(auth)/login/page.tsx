@@ -23,6 +23,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const [params, t, user] = await Promise.all([searchParams, getTranslations("auth"), getSessionUser()]);
   const callbackUrl = safeCallback(params.callbackUrl);
   if (user?.merchant) redirect(callbackUrl);
+  if (user?.role === "admin") redirect(typeof params.callbackUrl === "string" ? callbackUrl : "/admin");
   const notice = NOTICES.find((name) => name === params.notice);
   return (
     <AuthPanel

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { describe, expect, it } from "vitest";
+import { ADMIN_API_BASE, ADMIN_OPERATIONS } from "./admin-operations";
 import { buildOpenApiDocument, VENDOR_API_BASE } from "./build-openapi";
 import { PUBLIC_API_BASE, PUBLIC_OPERATIONS } from "./public-operations";
 import { VENDOR_OPERATIONS } from "./vendor-operations";
@@ -66,6 +67,32 @@ describe("the OpenAPI document", () => {
     expect(documented).toEqual(onDisk.sort());
     const document = buildOpenApiDocument("https://loyalty.example") as { paths: Record<string, Record<string, { security?: unknown[] }>> };
     expect(document.paths[`${PUBLIC_API_BASE}/enroll`]!.post!.security).toEqual([]);
+  });
+
+  it("documents exactly the admin routes that exist, design.md's four, behind the admin session", async () => {
+    const adminDir = path.join(process.cwd(), "app", ADMIN_API_BASE);
+    const onDisk: string[] = [];
+    const walk = async (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) await walk(full);
+        else if (entry.name === "route.ts") {
+          const route = path
+            .relative(adminDir, dir)
+            .split(path.sep)
+            .map((part) => part.replace(/^\[(.+)\]$/, "{$1}"))
+            .join("/");
+          const handlers = (await import(full)) as Record<string, unknown>;
+          for (const method of METHODS) if (typeof handlers[method] === "function") onDisk.push(`${method} /${route}`);
+        }
+      }
+    };
+    await walk(adminDir);
+    const documented = ADMIN_OPERATIONS.map((operation) => `${operation.method.toUpperCase()} ${operation.path}`).sort();
+    expect(documented).toEqual(onDisk.sort());
+    expect(documented).toEqual(["GET /programs", "GET /programs/{id}", "GET /programs/{id}/stats", "GET /stats"]);
+    const document = buildOpenApiDocument("https://loyalty.example") as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    expect(document.paths[`${ADMIN_API_BASE}/stats`]!.get!.security).toEqual([{ adminSession: [] }]);
   });
 
   it("covers every endpoint of design.md's vendor table", () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import { ADMIN_API_BASE, ADMIN_OPERATIONS } from "./admin-operations";
 import { PUBLIC_API_BASE, PUBLIC_OPERATIONS } from "./public-operations";
 import { VENDOR_OPERATIONS, type Operation } from "./vendor-operations";
 
@@ -103,6 +104,11 @@ export function buildOpenApiDocument(publicUrl: string): Record<string, unknown>
     const path = `${PUBLIC_API_BASE}${operation.path}`;
     paths[path] = { ...paths[path], [operation.method]: { ...operationObject(operation), security: [] } };
   }
+  // Platform admins call these with the admin console's session cookie, not a merchant key.
+  for (const operation of ADMIN_OPERATIONS) {
+    const path = `${ADMIN_API_BASE}${operation.path}`;
+    paths[path] = { ...paths[path], [operation.method]: { ...operationObject(operation), security: [{ adminSession: [] }] } };
+  }
   return {
     openapi: "3.1.0",
     info: {
@@ -113,11 +119,19 @@ export function buildOpenApiDocument(publicUrl: string): Record<string, unknown>
     },
     servers: [{ url: publicUrl }],
     security: [{ apiKey: [] }],
-    tags: ["Program", "Stores", "Cards", "Balances", "Staff PINs", "Statistics", "Public enrollment"].map((name) => ({ name })),
+    tags: ["Program", "Stores", "Cards", "Balances", "Staff PINs", "Statistics", "Public enrollment", "Platform admin"].map((name) => ({
+      name,
+    })),
     paths,
     components: {
       securitySchemes: {
         apiKey: { type: "http", scheme: "bearer", description: "A merchant API key (lk_…), created by the merchant's owner." },
+        adminSession: {
+          type: "apiKey",
+          in: "cookie",
+          name: "next-auth.session-token",
+          description: "The admin console's session cookie of a platform admin (`__Secure-next-auth.session-token` behind HTTPS).",
+        },
       },
       schemas: { Problem: problemSchema },
     },

@@ -33,7 +33,7 @@ import { pageQuerySchema } from "../request-schemas";
 export type Operation = {
   method: "get" | "post" | "patch" | "delete";
   path: string;
-  tag: "Program" | "Stores" | "Cards" | "Balances" | "Staff PINs" | "Statistics" | "Public enrollment";
+  tag: "Program" | "Stores" | "Cards" | "Balances" | "Staff PINs" | "Statistics" | "Public enrollment" | "Platform admin";
   summary: string;
   description?: string;
   pathParams?: Record<string, { description: string; schema: z.ZodType }>;

@@ -20,7 +20,19 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const KNOWN_TARGETS = ["store", "staff_member", "api_key", "user", "reward", "card", "program", "invitation", "merchant", "counter_device"];
+const KNOWN_TARGETS = [
+  "store",
+  "staff_member",
+  "api_key",
+  "user",
+  "reward",
+  "card",
+  "program",
+  "invitation",
+  "merchant",
+  "counter_device",
+  "outbox_event",
+];
 const SHOWN_DETAILS = 3;
 const PATH = "/dashboard/settings/audit";
 

@@ -1,0 +1,224 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { PageHeader } from "@/components/dashboard/page-header";
+import { Section } from "@/components/dashboard/section";
+import { inputClassName } from "@/components/forms/field";
+import { listPlatformAuditFilters, listPlatformAuditLog } from "@/lib/admin/list-platform-audit-log";
+import { platformAuditQuerySchema } from "@/lib/admin/schemas";
+import { auditAreaOf, isKnownAuditAction, isKnownAuditArea } from "@/lib/audit/audit-actions";
+import { summarizeDetails, type DetailValue } from "@/lib/audit/summarize-details";
+import { requirePlatformAdmin } from "@/lib/auth/session";
+import { stackedTable as st } from "../../../(dashboard)/dashboard/settings/stacked-table";
+import { parseQueryParams, withQuery } from "../query-params";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.audit"))("title") };
+}
+
+const PATH = "/admin/audit";
+const SHOWN_DETAILS = 4;
+
+/** Every admin action and every merchant's changes, newest first, filtered by action, merchant and who acted. */
+export default async function PlatformAuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { ctx } = await requirePlatformAdmin();
+  const query = parseQueryParams(platformAuditQuerySchema, await searchParams);
+  const [page, filters, t, tLog, format] = await Promise.all([
+    listPlatformAuditLog(ctx, query),
+    listPlatformAuditFilters(ctx),
+    getTranslations("admin.audit"),
+    getTranslations("dashboard.audit"),
+    getFormatter(),
+  ]);
+  const filtered = !!(query.action || query.merchant || query.actor);
+  const areaName = (area: string) => (isKnownAuditArea(area) ? tLog(`areas.${area}`) : area);
+  const actionSentence = (action: string) => (isKnownAuditAction(action) ? tLog(`actions.${action}`) : action);
+  const actorKind = (kind: string) => (["user", "admin", "api_key", "staff", "system"].includes(kind) ? t(`actors.${kind}`) : kind);
+  const fieldName = (field: string) => (/^[A-Za-z_]+$/.test(field) && tLog.has(`fields.${field}`) ? tLog(`fields.${field}`) : field);
+  const valueText = (value: DetailValue) =>
+    value.kind === "empty"
+      ? tLog("details.empty")
+      : value.kind === "boolean"
+        ? tLog(value.value ? "details.yes" : "details.no")
+        : value.kind === "items"
+          ? tLog("details.items", { count: value.count })
+          : value.text;
+  const actions = [...new Set([...filters.actions, ...(query.action?.includes(".") ? [query.action] : [])])];
+  const areas = [...new Set(actions.map(auditAreaOf))].sort((a, b) => areaName(a).localeCompare(areaName(b)));
+  const current = { action: query.action, merchant: query.merchant, actor: query.actor };
+
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <div className="space-y-6">
+        <Section title={t("filters.title")}>
+          <form method="get" action={PATH} className="flex flex-col gap-4 md:flex-row md:flex-wrap md:items-end">
+            <div className="md:min-w-0 md:flex-1">
+              <label htmlFor="audit-action" className="block text-sm font-medium text-stone-800">
+                {t("filters.action")}
+              </label>
+              <select id="audit-action" name="action" defaultValue={query.action ?? ""} className={inputClassName}>
+                <option value="">{t("filters.allActions")}</option>
+                {areas.map((area) => (
+                  <optgroup key={area} label={areaName(area)}>
+                    <option value={area}>{t("filters.allInArea", { area: areaName(area) })}</option>
+                    {actions
+                      .filter((action) => auditAreaOf(action) === area)
+                      .map((action) => (
+                        <option key={action} value={action}>
+                          {actionSentence(action)}
+                        </option>
+                      ))}
+                  </optgroup>
+                ))}
+              </select>
+            </div>
+            <div className="md:min-w-0 md:flex-1">
+              <label htmlFor="audit-merchant" className="block text-sm font-medium text-stone-800">
+                {t("filters.merchant")}
+              </label>
+              <select id="audit-merchant" name="merchant" defaultValue={query.merchant ?? ""} className={inputClassName}>
+                <option value="">{t("filters.allMerchants")}</option>
+                {filters.merchants.map((merchant) => (
+                  <option key={merchant.id} value={merchant.id}>
+                    {merchant.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="audit-actor" className="block text-sm font-medium text-stone-800">
+                {t("filters.actor")}
+              </label>
+              <select id="audit-actor" name="actor" defaultValue={query.actor ?? ""} className={inputClassName}>
+                <option value="">{t("filters.everyone")}</option>
+                <option value="admin">{t("filters.admins")}</option>
+                <option value="merchant">{t("filters.merchants")}</option>
+              </select>
+            </div>
+            <div className="flex items-center gap-4">
+              <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-900">
+                {t("filters.submit")}
+              </button>
+              {filtered ? (
+                <Link href={PATH} className="text-sm font-medium text-stone-700 underline underline-offset-2 hover:text-stone-900">
+                  {t("filters.clear")}
+                </Link>
+              ) : null}
+            </div>
+          </form>
+        </Section>
+        <Section title={t("entries.title")}>
+          {page.entries.length === 0 ? (
+            <p className="text-sm text-stone-600">{filtered ? t("entries.noneMatching") : t("entries.none")}</p>
+          ) : (
+            <table className={st.table}>
+              <caption className="sr-only">{t("entries.caption")}</caption>
+              <thead className={st.thead}>
+                <tr>
+                  <th scope="col" className={`${st.th} whitespace-nowrap`}>
+                    {t("entries.when")}
+                  </th>
+                  <th scope="col" className={st.th}>
+                    {t("entries.merchant")}
+                  </th>
+                  <th scope="col" className={st.th}>
+                    {t("entries.who")}
+                  </th>
+                  <th scope="col" className={st.th}>
+                    {t("entries.what")}
+                  </th>
+                  <th scope="col" className={st.th}>
+                    {t("entries.details")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody className={st.tbody}>
+                {page.entries.map((entry) => {
+                  const details = summarizeDetails(entry.details);
+                  return (
+                    <tr key={entry.id} className={`${st.tr} max-md:flex max-md:flex-col`}>
+                      <td className={`${st.cell} text-stone-700 md:whitespace-nowrap`}>
+                        <span className={st.label}>{t("entries.when")}:</span>
+                        <time dateTime={entry.createdAt}>
+                          {format.dateTime(new Date(entry.createdAt), { dateStyle: "medium", timeStyle: "medium" })}
+                        </time>
+                      </td>
+                      <td className={st.cell}>
+                        <span className={st.label}>{t("entries.merchant")}:</span>
+                        {entry.merchant ? (
+                          <Link href={`/admin/merchants/${entry.merchant.id}`} className="text-brand-700 underline underline-offset-2">
+                            {entry.merchant.name}
+                          </Link>
+                        ) : (
+                          <span className="text-stone-600">{t("entries.platform")}</span>
+                        )}
+                      </td>
+                      <td className={st.cell}>
+                        <span className={st.label}>{t("entries.who")}:</span>
+                        <span className="font-medium break-words text-stone-900">{entry.actorName ?? actorKind(entry.actorType)}</span>
+                        {entry.actorName ? <span className="block text-xs text-stone-600">{actorKind(entry.actorType)}</span> : null}
+                      </td>
+                      <th scope="row" className={`${st.cell} font-semibold text-stone-900 max-md:order-first md:font-normal`}>
+                        {actionSentence(entry.action)}
+                      </th>
+                      <td className={`${st.cell} text-stone-700 md:pr-0`}>
+                        {details.length === 0 ? (
+                          <span>—</span>
+                        ) : (
+                          <ul className="space-y-0.5 text-xs">
+                            {details.slice(0, SHOWN_DETAILS).map((item) => (
+                              <li key={item.field} className="break-words">
+                                {item.field ? <span className="text-stone-600">{fieldName(item.field)}: </span> : null}
+                                {"value" in item ? (
+                                  <span className="text-stone-900">{valueText(item.value)}</span>
+                                ) : (
+                                  <>
+                                    <span className="text-stone-600 line-through">{valueText(item.before)}</span>
+                                    <span aria-hidden="true"> → </span>
+                                    <span className="sr-only"> {tLog("details.to")} </span>
+                                    <span className="text-stone-900">{valueText(item.after)}</span>
+                                  </>
+                                )}
+                              </li>
+                            ))}
+                            {details.length > SHOWN_DETAILS ? (
+                              <li className="text-stone-600">{tLog("details.more", { count: details.length - SHOWN_DETAILS })}</li>
+                            ) : null}
+                          </ul>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+          {query.cursor || page.nextCursor ? (
+            <nav
+              aria-label={t("entries.pages")}
+              className="mt-4 flex flex-wrap justify-between gap-3 border-t border-stone-200 pt-4 text-sm"
+            >
+              {query.cursor ? (
+                <Link href={withQuery(PATH, current)} className="font-semibold text-brand-700 underline">
+                  {t("entries.newest")}
+                </Link>
+              ) : (
+                <span />
+              )}
+              {page.nextCursor ? (
+                <Link href={withQuery(PATH, { ...current, cursor: page.nextCursor })} className="font-semibold text-brand-700 underline">
+                  {t("entries.older")}
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
+        </Section>
+      </div>
+    </>
+  );
+}
