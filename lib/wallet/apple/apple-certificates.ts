@@ -51,7 +51,8 @@ export function appleSettings(): AppleSettings | null {
   const { apple } = getConfig();
   const missing = Object.entries(REQUIRED).filter(([, key]) => !apple[key]);
   if (missing.length === Object.keys(REQUIRED).length) return null;
-  if (missing.length > 0) throw new AppleCertificateError(missing.map(([variable]) => `${variable} is not set (the other LOYALTY_APPLE_* are)`));
+  if (missing.length > 0)
+    throw new AppleCertificateError(missing.map(([variable]) => `${variable} is not set (the other LOYALTY_APPLE_* are)`));
   return {
     passTypeId: apple.passTypeId!,
     teamId: apple.teamId!,
@@ -98,7 +99,8 @@ export function checkAppleCertificates(settings: AppleSettings, now = new Date()
       return undefined;
     }
   };
-  const signerCert = signerCertPem && parse("LOYALTY_APPLE_SIGNER_CERT_PATH is not a PEM certificate", () => new X509Certificate(signerCertPem));
+  const signerCert =
+    signerCertPem && parse("LOYALTY_APPLE_SIGNER_CERT_PATH is not a PEM certificate", () => new X509Certificate(signerCertPem));
   const wwdrCert = wwdrPem && parse("LOYALTY_APPLE_WWDR_CERT_PATH is not a PEM certificate", () => new X509Certificate(wwdrPem));
   const signerKey =
     signerKeyPem &&
@@ -113,7 +115,9 @@ export function checkAppleCertificates(settings: AppleSettings, now = new Date()
       problems.push("LOYALTY_APPLE_WWDR_CERT_PATH: the pass certificate was not issued by this WWDR certificate");
     }
     if (nameValue(wwdrCert.subject, "OU") !== "G4") {
-      problems.push(`LOYALTY_APPLE_WWDR_CERT_PATH: expected Apple's WWDR G4 certificate (OU=G4), got ${wwdrCert.subject.replace(/\n/g, ", ")}`);
+      problems.push(
+        `LOYALTY_APPLE_WWDR_CERT_PATH: expected Apple's WWDR G4 certificate (OU=G4), got ${wwdrCert.subject.replace(/\n/g, ", ")}`,
+      );
     }
     if (!wwdrCert.ca) problems.push("LOYALTY_APPLE_WWDR_CERT_PATH: this is not a certificate authority");
   }
@@ -121,13 +125,19 @@ export function checkAppleCertificates(settings: AppleSettings, now = new Date()
     const uid = nameValue(signerCert.subject, "UID");
     const ou = nameValue(signerCert.subject, "OU");
     if (uid !== settings.passTypeId) {
-      problems.push(`LOYALTY_APPLE_PASS_TYPE_ID is ${settings.passTypeId}, but the pass certificate is for ${uid ?? "(no UID in its subject)"}`);
+      problems.push(
+        `LOYALTY_APPLE_PASS_TYPE_ID is ${settings.passTypeId}, but the pass certificate is for ${uid ?? "(no UID in its subject)"}`,
+      );
     }
     if (ou !== settings.teamId) {
-      problems.push(`LOYALTY_APPLE_TEAM_ID is ${settings.teamId}, but the pass certificate belongs to team ${ou ?? "(no OU in its subject)"}`);
+      problems.push(
+        `LOYALTY_APPLE_TEAM_ID is ${settings.teamId}, but the pass certificate belongs to team ${ou ?? "(no OU in its subject)"}`,
+      );
     }
-    if (new Date(signerCert.validTo) <= now) problems.push(`LOYALTY_APPLE_SIGNER_CERT_PATH: the pass certificate expired on ${signerCert.validTo}`);
-    if (new Date(signerCert.validFrom) > now) problems.push(`LOYALTY_APPLE_SIGNER_CERT_PATH: the pass certificate is valid only from ${signerCert.validFrom}`);
+    if (new Date(signerCert.validTo) <= now)
+      problems.push(`LOYALTY_APPLE_SIGNER_CERT_PATH: the pass certificate expired on ${signerCert.validTo}`);
+    if (new Date(signerCert.validFrom) > now)
+      problems.push(`LOYALTY_APPLE_SIGNER_CERT_PATH: the pass certificate is valid only from ${signerCert.validFrom}`);
   }
   if (problems.length > 0 || !signerCert || !wwdrCert || !signerKey) throw new AppleCertificateError(problems);
   return {

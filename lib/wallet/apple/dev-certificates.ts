@@ -55,22 +55,105 @@ export function generateDevCertificates(dir: string, options: DevCertificateOpti
   );
   const subject = (parts: string[]) => "/" + parts.join("/");
 
-  openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", file("ca.key"), "-out", file("ca.pem"), "-days", days,
-    "-subj", subject(["CN=Loyalty Dev Root CA (not Apple)", "O=Loyalty development"]), "-config", file("ca.cnf"), "-extensions", "ca_ext");
+  openssl(
+    "req",
+    "-x509",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-keyout",
+    file("ca.key"),
+    "-out",
+    file("ca.pem"),
+    "-days",
+    days,
+    "-subj",
+    subject(["CN=Loyalty Dev Root CA (not Apple)", "O=Loyalty development"]),
+    "-config",
+    file("ca.cnf"),
+    "-extensions",
+    "ca_ext",
+  );
 
-  openssl("req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", file("wwdr.key"), "-out", file("wwdr.csr"),
-    "-subj", subject(["CN=Dev stand-in for Apple WWDR Certification Authority", "OU=G4", "O=Loyalty development", "C=LU"]));
-  openssl("x509", "-req", "-in", file("wwdr.csr"), "-CA", file("ca.pem"), "-CAkey", file("ca.key"), "-CAcreateserial",
-    "-out", file("wwdr.pem"), "-days", days, "-sha256", "-extfile", file("ca.cnf"), "-extensions", "wwdr_ext");
+  openssl(
+    "req",
+    "-new",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-keyout",
+    file("wwdr.key"),
+    "-out",
+    file("wwdr.csr"),
+    "-subj",
+    subject(["CN=Dev stand-in for Apple WWDR Certification Authority", "OU=G4", "O=Loyalty development", "C=LU"]),
+  );
+  openssl(
+    "x509",
+    "-req",
+    "-in",
+    file("wwdr.csr"),
+    "-CA",
+    file("ca.pem"),
+    "-CAkey",
+    file("ca.key"),
+    "-CAcreateserial",
+    "-out",
+    file("wwdr.pem"),
+    "-days",
+    days,
+    "-sha256",
+    "-extfile",
+    file("ca.cnf"),
+    "-extensions",
+    "wwdr_ext",
+  );
 
-  openssl("req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", file("signer.key"), "-out", file("signer.csr"),
-    "-subj", subject([`UID=${passTypeId}`, `CN=Pass Type ID: ${passTypeId}`, `OU=${teamId}`, "O=Loyalty development", "C=LU"]));
-  openssl("x509", "-req", "-in", file("signer.csr"), "-CA", file("wwdr.pem"), "-CAkey", file("wwdr.key"), "-CAcreateserial",
-    "-out", file("signer.pem"), "-days", days, "-sha256", "-extfile", file("ca.cnf"), "-extensions", "signer_ext");
+  openssl(
+    "req",
+    "-new",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-keyout",
+    file("signer.key"),
+    "-out",
+    file("signer.csr"),
+    "-subj",
+    subject([`UID=${passTypeId}`, `CN=Pass Type ID: ${passTypeId}`, `OU=${teamId}`, "O=Loyalty development", "C=LU"]),
+  );
+  openssl(
+    "x509",
+    "-req",
+    "-in",
+    file("signer.csr"),
+    "-CA",
+    file("wwdr.pem"),
+    "-CAkey",
+    file("wwdr.key"),
+    "-CAcreateserial",
+    "-out",
+    file("signer.pem"),
+    "-days",
+    days,
+    "-sha256",
+    "-extfile",
+    file("ca.cnf"),
+    "-extensions",
+    "signer_ext",
+  );
 
   for (const leftover of ["wwdr.csr", "signer.csr", "ca.srl", "wwdr.srl", "ca.cnf"]) fs.rmSync(file(leftover), { force: true });
   for (const key of ["ca.key", "wwdr.key", "signer.key"]) fs.chmodSync(file(key), 0o600);
-  return { dir, caCert: file("ca.pem"), wwdrCert: file("wwdr.pem"), signerCert: file("signer.pem"), signerKey: file("signer.key"), passTypeId, teamId };
+  return {
+    dir,
+    caCert: file("ca.pem"),
+    wwdrCert: file("wwdr.pem"),
+    signerCert: file("signer.pem"),
+    signerKey: file("signer.key"),
+    passTypeId,
+    teamId,
+  };
 }
 
 /** The LOYALTY_APPLE_* settings that use these certificates. */

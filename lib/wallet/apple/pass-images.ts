@@ -150,7 +150,10 @@ function cached(key: string, render: () => Promise<Record<string, Buffer>>): Pro
 }
 
 /** icon, logo (and strip when the program counts stamps) at @1x, @2x and @3x. */
-export async function passImages(branding: PassBranding, stamps: { count: number; target: number } | null): Promise<Record<string, Buffer>> {
+export async function passImages(
+  branding: PassBranding,
+  stamps: { count: number; target: number } | null,
+): Promise<Record<string, Buffer>> {
   const base = cached(`base:${branding.programKey}`, async () => {
     await ensureResvg();
     return {
