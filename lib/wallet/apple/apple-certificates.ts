@@ -11,6 +11,7 @@ export type AppleSettings = {
   signerKeyPath: string;
   signerKeyPassphrase: string | undefined;
   apnsHost: string | undefined;
+  apnsCaPath: string | undefined;
 };
 
 export type AppleCertificates = {
@@ -61,6 +62,7 @@ export function appleSettings(): AppleSettings | null {
     signerKeyPath: apple.signerKeyPath!,
     signerKeyPassphrase: apple.signerKeyPassphrase,
     apnsHost: apple.apnsHost,
+    apnsCaPath: apple.apnsCaPath,
   };
 }
 

@@ -20,6 +20,7 @@ function certificates() {
       signerKeyPath: paths.signerKey,
       signerKeyPassphrase: undefined,
       apnsHost: undefined,
+      apnsCaPath: undefined,
     }),
   };
 }
@@ -213,6 +214,7 @@ describe("checkAppleCertificates", () => {
       signerKeyPath: path.join(other, "other.key"),
       signerKeyPassphrase: undefined,
       apnsHost: undefined,
+      apnsCaPath: undefined,
     };
     let message = "";
     try {
@@ -239,6 +241,7 @@ describe("checkAppleCertificates", () => {
       signerKeyPath: paths.signerKey,
       signerKeyPassphrase: undefined,
       apnsHost: undefined,
+      apnsCaPath: undefined,
     };
     expect(() => checkAppleCertificates(settings, new Date(certs.expiresAt.getTime() + 1000))).toThrow(/expired/);
   });

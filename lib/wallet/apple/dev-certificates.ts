@@ -48,6 +48,9 @@ export function generateDevCertificates(dir: string, options: DevCertificateOpti
       "basicConstraints = critical, CA:FALSE",
       "keyUsage = critical, digitalSignature",
       "extendedKeyUsage = clientAuth",
+      // As Apple's pass certificates: usable for APNs (development and production), which node-apn checks.
+      "1.2.840.113635.100.6.3.1 = ASN1:NULL",
+      "1.2.840.113635.100.6.3.2 = ASN1:NULL",
       "subjectKeyIdentifier = hash",
       "authorityKeyIdentifier = keyid",
       "",
