@@ -35,8 +35,9 @@ export class ApnsPusher {
       cert: options.certificates.signerCertPem,
       key: options.certificates.signerKeyPem,
       passphrase: options.certificates.signerKeyPassphrase,
-      // node-apn connects to https://<address>; the port travels in it.
-      address: url.host,
+      // node-apn connects to https://<address>, and its `port` option (443 unless given) wins over a port in the address.
+      address: url.hostname,
+      port: Number(url.port || 443),
       production: url.hostname === "api.push.apple.com",
       ...(options.caPath ? { ca: [fs.readFileSync(options.caPath)] } : {}),
     });
