@@ -20,6 +20,11 @@ export function passesBuilt(): number {
   return built;
 }
 
+/** The pass cached under this key, if it was built already (no database access needed then). */
+export function cachedApplePass(cacheKey: string): Promise<Buffer> | undefined {
+  return passes.get(cacheKey);
+}
+
 /** The signed .pkpass of a loaded card, from the cache when its version was built before. */
 export function getApplePass(loaded: LoadedPass, clock: Clock): Promise<Buffer> {
   const hit = passes.get(loaded.cacheKey);

@@ -15,6 +15,46 @@ export type LoadedPass = {
   content: PassContent;
 };
 
+export type PassStamp = {
+  cardId: string;
+  cardVersion: number;
+  modifiedAt: Date;
+  cacheKey: string;
+  authToken: string;
+  lastFetchedAt: Date | null;
+  lastFetchedVersion: number | null;
+};
+
+/**
+ * What a device's pass request needs before the pass itself, in one query:
+ * the token to check, the modification time for If-Modified-Since and the
+ * cache key. A 304 or a cached pass needs nothing more from the database.
+ */
+export async function loadPassStamp(serialNumber: string): Promise<PassStamp | null> {
+  const rows = await db.$queryRaw<
+    { id: string; version: number; token: string; modified: Date; fetched_at: Date | null; fetched_version: number | null }[]
+  >`
+    SELECT c.id, c.version, c.apple_auth_token AS token, GREATEST(c.updated_at, p.updated_at, m.updated_at) AS modified,
+           c.apple_last_fetched_at AS fetched_at, c.apple_last_fetched_version AS fetched_version
+    FROM cards c JOIN programs p ON p.id = c.program_id JOIN merchants m ON m.id = c.merchant_id
+    WHERE c.apple_serial = ${serialNumber}`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    cardId: row.id,
+    cardVersion: row.version,
+    modifiedAt: row.modified,
+    cacheKey: passCacheKey(serialNumber, row.version, row.modified),
+    authToken: row.token,
+    lastFetchedAt: row.fetched_at,
+    lastFetchedVersion: row.fetched_version,
+  };
+}
+
+export function passCacheKey(serialNumber: string, version: number, modifiedAt: Date): string {
+  return `${serialNumber}:${version}:${modifiedAt.getTime()}`;
+}
+
 /** Everything a card's pass shows, found by its serial number (null when no card has it). */
 export async function loadPassContent(serialNumber: string): Promise<LoadedPass | null> {
   const card = await db.card.findUnique({
@@ -66,7 +106,7 @@ export async function loadPassContent(serialNumber: string): Promise<LoadedPass 
     cardId: card.id,
     cardVersion: card.version,
     modifiedAt,
-    cacheKey: `${card.appleSerial}:${card.version}:${modifiedAt.getTime()}`,
+    cacheKey: passCacheKey(card.appleSerial, card.version, modifiedAt),
     authToken: card.appleAuthToken,
     content: {
       serialNumber: card.appleSerial,

@@ -6,8 +6,8 @@ import { db } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { appleCertificates } from "./apple-certificates";
-import { getApplePass } from "./get-apple-pass";
-import { loadPassContent, type LoadedPass } from "./load-pass-content";
+import { cachedApplePass, getApplePass } from "./get-apple-pass";
+import { loadPassContent, loadPassStamp, type PassStamp } from "./load-pass-content";
 
 /*
  * Apple's "Wallet Passes web service" (developer.apple.com/documentation/walletpasses),
@@ -131,7 +131,7 @@ function notModifiedSince(request: Request, modifiedAt: Date): boolean {
   return Number.isFinite(since) && Math.floor(modifiedAt.getTime() / 1000) * 1000 <= since;
 }
 
-function passHeaders(loaded: LoadedPass, length?: number): Headers {
+function passHeaders(loaded: Pick<PassStamp, "modifiedAt">, length?: number): Headers {
   const headers = new Headers({
     "last-modified": loaded.modifiedAt.toUTCString(),
     "cache-control": "private, no-cache",
@@ -143,8 +143,20 @@ function passHeaders(loaded: LoadedPass, length?: number): Headers {
   return headers;
 }
 
-/** Records that a device (or the card's owner) downloaded this version, for the dashboard's delivery panel. */
-async function recordFetch(loaded: LoadedPass, clock: Clock): Promise<void> {
+const FETCH_RECORD_MS = 60_000;
+
+/**
+ * Records that a device (or the card's owner) downloaded this version, for the dashboard's delivery panel;
+ * a repeat of the same version within a minute is not written again (devices retry; the panel shows minutes).
+ */
+async function recordFetch(loaded: Pick<PassStamp, "cardId" | "cardVersion"> & Partial<PassStamp>, clock: Clock): Promise<void> {
+  if (
+    loaded.lastFetchedVersion === loaded.cardVersion &&
+    loaded.lastFetchedAt &&
+    clock.now().getTime() - loaded.lastFetchedAt.getTime() < FETCH_RECORD_MS
+  ) {
+    return;
+  }
   // Raw SQL: Prisma's @updatedAt would move the card's updated_at, making the pass look changed again.
   await db.$executeRaw`UPDATE cards SET apple_last_fetched_at = ${clock.now()}, apple_last_fetched_version = ${loaded.cardVersion} WHERE id = ${loaded.cardId}::uuid`;
 }
@@ -156,12 +168,18 @@ export async function getLatestPass(
   clock: Clock = systemClock,
 ): Promise<Response> {
   if (!passTypeMatches(params.passTypeIdentifier) || !identifier.safeParse(params.serialNumber).success) return empty(401);
-  const loaded = await loadPassContent(params.serialNumber);
-  if (!loaded || !authorized(request, loaded.authToken)) return empty(401);
-  if (notModifiedSince(request, loaded.modifiedAt)) return empty(304, passHeaders(loaded));
-  const pass = await getApplePass(loaded, clock);
-  await recordFetch(loaded, clock);
-  return new Response(new Uint8Array(pass), { status: 200, headers: passHeaders(loaded, pass.length) });
+  const stamp = await loadPassStamp(params.serialNumber);
+  if (!stamp || !authorized(request, stamp.authToken)) return empty(401);
+  if (notModifiedSince(request, stamp.modifiedAt)) return empty(304, passHeaders(stamp));
+  let pass = cachedApplePass(stamp.cacheKey);
+  if (!pass) {
+    const loaded = await loadPassContent(params.serialNumber);
+    if (!loaded) return empty(401);
+    pass = getApplePass(loaded, clock);
+  }
+  const bytes = await pass;
+  await recordFetch(stamp, clock);
+  return new Response(new Uint8Array(bytes), { status: 200, headers: passHeaders(stamp, bytes.length) });
 }
 
 /** The card owner's download from the web card page (the link is checked by the route): always the full pass. */
