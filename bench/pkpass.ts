@@ -85,13 +85,15 @@ async function freshPasses() {
 
   const histogram = monitorEventLoopDelay({ resolution: 1 });
   let longestCall = 0;
+  const calls: number[] = [];
   let bytes = 0;
   histogram.enable();
   const start = performance.now();
   for (let i = 0; i < FRESH_PASSES; i++) {
     const callStart = performance.now();
     const pass = await buildPass(content(i), certificates, new Date());
-    longestCall = Math.max(longestCall, performance.now() - callStart);
+    calls.push(performance.now() - callStart);
+    longestCall = Math.max(longestCall, calls[calls.length - 1]!);
     bytes += pass.length;
     await yieldToLoop(); // as a server would between requests: lets the histogram see each pass's block apart
   }

@@ -145,7 +145,7 @@ describe("Apple Wallet", () => {
 
   describe("the PassKit web service, as a device calls it", () => {
     it("registers (201, then 200), lists updated serials (200 / 204, and the serial again after a stamp), serves the pass (200 / 304), logs, unregisters", async () => {
-      const { card } = await enrolledCard();
+      const { setup, card } = await enrolledCard();
       const prisma = database().prisma;
       const device = uniq("device");
       const serial = card.appleSerial;
