@@ -99,10 +99,14 @@ async function freshPasses() {
   }
   const elapsed = (performance.now() - start) / 1000;
   histogram.disable();
+  calls.sort((a, b) => a - b);
   return {
     perSecond: FRESH_PASSES / elapsed,
     longestBlockMs: Math.max(histogram.max / 1e6 - 1, 0),
     longestCall,
+    p50Call: calls[Math.floor(calls.length * 0.5)]!,
+    p99Call: calls[Math.floor(calls.length * 0.99)]!,
+    over10: calls.filter((ms) => ms > 10).length,
     bytes: bytes / FRESH_PASSES,
     coldMs,
   };
@@ -291,6 +295,9 @@ const stock = await stockPasses();
 console.log("\nFresh passes (build + sign), in process:");
 console.log(
   `  ours:  ${f(fresh.perSecond)} passes/s, longest event-loop block ${f(fresh.longestBlockMs)} ms (longest call ${f(fresh.longestCall)} ms), ${f(fresh.bytes / 1024)} kB/pass`,
+);
+console.log(
+  `  time per pass: p50 ${f(fresh.p50Call, 2)} ms, p99 ${f(fresh.p99Call, 2)} ms; ${fresh.over10} of ${FRESH_PASSES} passes over 10 ms`,
 );
 console.log(
   `  stock passkit-generator getAsBuffer (node-forge): ${f(stock.perSecond)} passes/s, longest event-loop block ${f(stock.longestBlockMs)} ms, ${f(stock.bytes / 1024)} kB/pass`,
