@@ -7,6 +7,7 @@ import type { OutboxWorker } from "@/lib/jobs/outbox-worker";
 import { startOutboxWorker } from "@/lib/jobs/start-outbox-worker";
 import { logger, setLogLevel } from "@/lib/logger";
 import { googleWalletState } from "@/lib/wallet/google/google-wallet";
+import { AppleCertificateError, appleCertificates } from "@/lib/wallet/apple/apple-certificates";
 
 /**
  * What the app process does at start: validate the configuration (exit with
@@ -28,6 +29,17 @@ export async function startServerProcess(): Promise<void> {
   }
   setLogLevel(config.logLevel);
   reportGoogleWallet();
+  // The pass certificates are checked now, so a bad one stops the app with a clear message instead of failing downloads.
+  let apple;
+  try {
+    apple = appleCertificates();
+  } catch (error) {
+    if (error instanceof AppleCertificateError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
   if (config.database.kind === "postgresql" && config.generatedSecrets.length > 0) {
     logger.warn("config.generated_secrets", {
       variables: config.generatedSecrets,
@@ -47,6 +59,7 @@ export async function startServerProcess(): Promise<void> {
     database: config.database.kind,
     publicUrl: config.publicUrl,
     outboxWorker: worker ? "in process" : "separate",
+    appleWallet: apple ? { passTypeId: apple.passTypeId, certificateExpires: apple.expiresAt.toISOString() } : "off",
   });
 
   let stopping = false;

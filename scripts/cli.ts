@@ -1,6 +1,7 @@
 import { ConfigError } from "@/lib/config";
 import { DatabaseInUseError } from "@/lib/db/pglite-lock";
 import { SchemaEngineError } from "@/lib/db/migrations/schema-engine";
+import { AppleCertificateError } from "@/lib/wallet/apple/apple-certificates";
 
 /**
  * Runs a command-line entry point: expected failures (bad configuration, the
@@ -11,7 +12,12 @@ export function runCli(main: () => Promise<void>): void {
   main().then(
     () => process.exit(process.exitCode ?? 0),
     (error: unknown) => {
-      if (error instanceof ConfigError || error instanceof DatabaseInUseError || error instanceof SchemaEngineError) {
+      if (
+        error instanceof ConfigError ||
+        error instanceof DatabaseInUseError ||
+        error instanceof SchemaEngineError ||
+        error instanceof AppleCertificateError
+      ) {
         console.error(error.message);
       } else {
         console.error(error);

@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { getConfig } from "@/lib/config";
+import { appleCertificates } from "@/lib/wallet/apple/apple-certificates";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { openDatabase } from "@/lib/db/open-database";
 import { formatDemoSummary } from "@/lib/demo/format-demo-summary";
@@ -15,6 +16,7 @@ import { NEXT_SERVER_NODE_ARGS } from "./next-server-args";
 
 runCli(async () => {
   const config = getConfig();
+  appleCertificates(); // a bad pass certificate stops here, before the build, with a message naming the problem
   buildIfNeeded();
 
   // The embedded database is opened here and closed again before the server opens it.

@@ -90,6 +90,7 @@ export const envSchema = z.object({
   LOYALTY_APPLE_SIGNER_KEY_PATH: optionalText,
   LOYALTY_APPLE_SIGNER_KEY_PASSPHRASE: optionalText,
   LOYALTY_APNS_HOST: urlWithProtocols(["https:", "http:"], "the APNs base URL"),
+  LOYALTY_APNS_CA_PATH: optionalText,
   LOYALTY_GOOGLE_ISSUER_ID: optionalText,
   LOYALTY_GOOGLE_SERVICE_ACCOUNT_JSON: optionalText,
   LOYALTY_GOOGLE_API_ROOT: urlWithProtocols(["https:", "http:"], "the Google Wallet API root URL"),

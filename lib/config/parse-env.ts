@@ -63,6 +63,7 @@ export function parseEnv(env: Record<string, string | undefined>, cwd = process.
       signerKeyPath: e.LOYALTY_APPLE_SIGNER_KEY_PATH,
       signerKeyPassphrase: e.LOYALTY_APPLE_SIGNER_KEY_PASSPHRASE,
       apnsHost: e.LOYALTY_APNS_HOST,
+      apnsCaPath: e.LOYALTY_APNS_CA_PATH,
     },
     google: {
       issuerId: e.LOYALTY_GOOGLE_ISSUER_ID,

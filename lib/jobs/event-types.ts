@@ -8,10 +8,12 @@ export const EVENT_TYPES = {
   walletCardChanged: "wallet.card_changed",
   /** A program's rules or branding changed: refresh every pass of the program. Coalesced per program. */
   walletProgramChanged: "wallet.program_changed",
-  /** A customer erased their data: wallets forget the card's pass (the Google object, Apple devices already removed). */
+  /** A customer erased their data: wallets forget the card's pass (expire the Google object, void and push the Apple pass). */
   walletCardErased: "wallet.card_erased",
   /** A program changed: bring this card's Google object up to date (Google only; coalesced per card). */
   walletGoogleObjectRefresh: "wallet.google_object_refresh",
+  /** After an erased card's voided pass was pushed: drop its Apple device registrations (scheduled a little later). */
+  appleDropErasedDevices: "wallet.apple_drop_erased_devices",
   /** An email to send (its rendered message is the payload). */
   mailSend: "mail.send",
   /** A ledger entry or an enrollment to fold into the statistics summaries. */

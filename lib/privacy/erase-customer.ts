@@ -11,8 +11,10 @@ import { customerContext } from "./customer-context";
 /**
  * Erases the person behind a web card (GDPR art. 17), in one transaction:
  * their personal fields and consent record are cleared and erasedAt set;
- * wallet registrations and recovery codes are deleted and the Google object
- * id forgotten (the worker tells the wallets); the card, its balances and its
+ * recovery codes are deleted and the Google object id forgotten; the worker
+ * tells the wallets: it voids the Apple pass, pushes it to the devices that
+ * hold it and then drops their registrations (a device fetches the voided pass
+ * through them first), and expires the Google object; the card, its balances and its
  * ledger rows stay, now tied to nobody, so the merchant's totals stay right.
  * Audit-logged. Erasing twice changes nothing more.
  */
@@ -40,7 +42,8 @@ export async function eraseCustomer(pageToken: string, clock: Clock): Promise<vo
         erasedAt: now,
       },
     });
-    const devices = await tx.appleDeviceRegistration.deleteMany({ where: { cardId: card.id } });
+    // Kept until the worker has pushed the voided pass (lib/wallet/apple/apple-wallet-provider.ts forgetCard).
+    const appleDevices = await tx.appleDeviceRegistration.count({ where: { cardId: card.id } });
     await tx.cardRecoveryCode.deleteMany({ where: { cardId: card.id, merchantId: found.merchantId } });
     await tx.card.update({ where: { id: card.id }, data: { googleObjectId: null, version: { increment: 1 } } });
     const payload: WalletCardErasedPayload = { cardId: card.id, appleSerial: card.appleSerial, googleObjectId: card.googleObjectId };
@@ -51,7 +54,7 @@ export async function eraseCustomer(pageToken: string, clock: Clock): Promise<vo
       action: "customer.erased",
       targetType: "customer",
       targetId: card.customerId,
-      details: { by: "customer", appleDevicesRemoved: devices.count, googleObjectRemoved: card.googleObjectId !== null },
+      details: { by: "customer", appleDevicesRemoved: appleDevices, googleObjectRemoved: card.googleObjectId !== null },
     });
   });
 }

@@ -11,6 +11,7 @@ import { fixedClock } from "@/test/clock";
 import { useTestDatabase } from "@/test/db";
 import { createMerchantSetup, uniq } from "@/test/factories";
 import { refusal } from "@/test/refusal";
+import { dropErasedCardDevices } from "@/lib/wallet/apple/apple-wallet-provider";
 import { eraseCustomer } from "./erase-customer";
 import { exportCustomerData } from "./export-customer-data";
 import { setEmailConsent } from "./set-email-consent";
@@ -100,7 +101,7 @@ describe("the web card's privacy self-service and recovery", () => {
     expect((await prisma.customer.findUniqueOrThrow({ where: { id: other.card.customer.id } })).emailConsent).toBe(true);
   });
 
-  it("erases the person in one go: personal data, consent and wallet registrations gone; card, balances and ledger kept", async () => {
+  it("erases the person in one go: personal data and consent gone, wallet registrations dropped after the push; card, balances and ledger kept", async () => {
     const { token, card, merchant } = await enrolled();
     const prisma = database().prisma;
     await prisma.appleDeviceRegistration.create({
@@ -128,6 +129,10 @@ describe("the web card's privacy self-service and recovery", () => {
       emailConsentVersion: null,
       erasedAt: clock.now(),
     });
+    // The Apple registrations stay until the worker has pushed the voided pass, then go (the push itself:
+    // lib/wallet/apple/apple-wallet.db.test.ts); the drop never touches the devices of a card still in use.
+    expect(await prisma.appleDeviceRegistration.count({ where: { cardId: card.id } })).toBe(1);
+    expect(await dropErasedCardDevices(card.id)).toBe(1);
     expect(await prisma.appleDeviceRegistration.count({ where: { cardId: card.id } })).toBe(0);
     expect(await prisma.card.findUniqueOrThrow({ where: { id: card.id } })).toMatchObject({
       stampCount: 1,

@@ -13,7 +13,7 @@ export type WalletProvider = {
   updateProgram(programId: string): Promise<void>;
   /**
    * The customer erased their data: stop showing their pass (expire the Google object, whose id the card no
-   * longer keeps; Apple device registrations are already deleted). Optional until the wallet issues add it.
+   * longer keeps; void the Apple pass, push it, then drop its device registrations). Optional per provider.
    */
   forgetCard?(card: { cardId: string; appleSerial: string; googleObjectId: string | null }): Promise<void>;
 };

@@ -6,6 +6,7 @@ import { DashboardNav } from "@/components/dashboard/dashboard-nav";
 import { LogoutButton } from "@/components/dashboard/logout-button";
 import { LocaleSwitcher } from "@/components/locale-switcher";
 import { requireMerchantUser } from "@/lib/auth/session";
+import { getPassCertificateWarning } from "@/lib/wallet/apple/get-pass-certificate-warning";
 import type { Locale } from "@/lib/i18n/locales";
 import { setLocaleAction } from "../../locale-actions";
 
@@ -17,6 +18,7 @@ import { setLocaleAction } from "../../locale-actions";
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const [session, t, locale] = await Promise.all([requireMerchantUser(), getTranslations(), getLocale()]);
   const owner = session.role === "owner";
+  const passCertificate = owner ? getPassCertificateWarning(new Date()) : null;
   const items = [
     { href: "/dashboard", label: t("dashboard.nav.overview") },
     { href: "/dashboard/program", label: t("dashboard.nav.program") },
@@ -61,6 +63,15 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           {session.merchant.status === "suspended" ? (
             <div role="alert" className="border-b border-amber-300 bg-amber-50 px-6 py-3 text-sm text-amber-950">
               <strong>{t("dashboard.suspended.title")}</strong> {t("dashboard.suspended.body")}
+            </div>
+          ) : null}
+          {passCertificate ? (
+            <div role="alert" className="border-b border-amber-300 bg-amber-50 px-6 py-3 text-sm text-amber-950">
+              <strong>{t("appleWallet.certificateExpiring.title")}</strong>{" "}
+              {t("appleWallet.certificateExpiring.body", {
+                days: passCertificate.daysLeft,
+                date: passCertificate.expiresAt.toLocaleDateString(locale, { dateStyle: "long", timeZone: session.merchant.timeZone }),
+              })}
             </div>
           ) : null}
           <main id="content" className="mx-auto max-w-6xl px-4 py-6 sm:px-6 lg:py-8">

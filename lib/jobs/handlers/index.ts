@@ -4,6 +4,7 @@ import { sendMail } from "@/lib/mail/send-mail";
 import { applyActivityEvents } from "@/lib/stats/apply-activity-events";
 import type { ActivityEvent } from "@/lib/stats/activity-event";
 import { refreshGoogleObject, registerGoogleWalletProvider } from "@/lib/wallet/google/google-wallet-provider";
+import { dropErasedCardDevices } from "@/lib/wallet/apple/apple-wallet-provider";
 import { forgetCardPasses, updateCardPasses, updateProgramPasses } from "@/lib/wallet/wallet-service";
 import { EVENT_TYPES, type WalletCardChangedPayload, type WalletCardErasedPayload } from "../event-types";
 import type { OutboxHandler } from "../outbox-worker";
@@ -35,6 +36,14 @@ export const OUTBOX_HANDLERS: OutboxHandler[] = [
     kind: "delivery",
     batchSize: 20,
     handle: (event) => forgetCardPasses(event.payload as WalletCardErasedPayload),
+  },
+  {
+    type: EVENT_TYPES.appleDropErasedDevices,
+    kind: "delivery",
+    batchSize: 50,
+    handle: async (event) => {
+      await dropErasedCardDevices((event.payload as { cardId: string }).cardId);
+    },
   },
   {
     type: EVENT_TYPES.mailSend,

@@ -7,6 +7,7 @@ import QRCode from "qrcode";
 import { cache } from "react";
 import { BrandHeader } from "@/components/enroll/brand-header";
 import { getWebCard } from "@/lib/web-card/get-web-card";
+import { applePassLink } from "@/lib/wallet/apple/pass-link";
 import { preferredWallet } from "@/lib/web-card/wallet-availability";
 import { eraseAction, rememberCardAction, setConsentAction } from "./actions";
 import { PrivacyPanel } from "./privacy-panel";
@@ -59,7 +60,7 @@ export default async function WebCardPage({ params }: Props) {
   const preferred = preferredWallet(headerList.get("user-agent"));
   const walletButtons = [
     card.wallets.apple
-      ? { kind: "apple" as const, href: `/api/v1/loyalty/passes/apple/${card.card.appleSerial}.pkpass`, label: t("wallet.apple") }
+      ? { kind: "apple" as const, href: applePassLink(card.card.appleSerial, new Date()), label: t("wallet.apple") }
       : null,
     card.wallets.google ? { kind: "google" as const, href: `/api/v1/loyalty/passes/google/${token}`, label: t("wallet.google") } : null,
   ]
