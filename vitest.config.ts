@@ -48,6 +48,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          // The built app over HTTP on PostgreSQL (test/system/support/system-app.ts); one file at a time, as each starts servers.
+          name: "system",
+          include: ["test/system/**/*.test.ts"],
+          exclude: ["node_modules/**"],
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -5,7 +5,8 @@
 // CI=true anything not run fails the run. The last line counts the tests.
 //
 //   npm test                  everything
-//   npm test -- --only e2e    some steps: lint, types, unit, pglite, postgresql, e2e
+//   npm test -- --only e2e    some steps: lint, types, unit, pglite, postgresql, system, e2e
+//   npm test -- --only system --spec test/system/faults.test.ts   some system suites
 //   npm test -- --only e2e --spec e2e/program.spec.ts   some journeys (comma-separated files)
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -24,6 +25,9 @@ type Step = { id: string; title: string; run: () => Promise<Outcome> };
 const ci = process.env.CI === "true" || process.env.CI === "1";
 const only = argValue(process.argv.slice(2), "only")?.split(",");
 const specs = argValue(process.argv.slice(2), "spec")?.split(",") ?? [];
+// --spec names journeys (e2e/…) and system suites (test/system/…); each step takes its own.
+const systemSpecs = specs.filter((spec) => spec.startsWith("test/system/"));
+const journeySpecs = specs.filter((spec) => !spec.startsWith("test/system/"));
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), "loyalty-test-"));
 const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
 
@@ -42,11 +46,11 @@ function readJson<T>(file: string): T | null {
   }
 }
 
-async function vitest(project: string, label: string, env: Record<string, string> = {}): Promise<Outcome> {
+async function vitest(project: string, label: string, env: Record<string, string> = {}, files: string[] = []): Promise<Outcome> {
   const report = path.join(reportDir, `${label}.json`);
   const code = await run(
     bin("vitest"),
-    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...files],
     env,
   );
   const json = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(report);
@@ -90,7 +94,7 @@ async function journeys(): Promise<Outcome> {
   try {
     buildIfNeeded();
     const report = path.join(reportDir, "e2e.json");
-    const code = await run(bin("playwright"), ["test", ...specs], {
+    const code = await run(bin("playwright"), ["test", ...journeySpecs], {
       CHROMIUM_PATH: chromium,
       E2E_DATABASE_URL: databaseUrl(server, database),
       PLAYWRIGHT_JSON_OUTPUT_NAME: report,
@@ -130,6 +134,16 @@ const steps: Step[] = [
       const server = await postgres();
       if (!server) return { status: "not run", reason: postgresProblem };
       return vitest("db", "postgresql", { TEST_DB: "postgresql", TEST_DATABASE_URL: server });
+    },
+  },
+  {
+    id: "system",
+    title: "system suites on PostgreSQL (built app)",
+    run: async () => {
+      const server = await postgres();
+      if (!server) return { status: "not run", reason: postgresProblem };
+      buildIfNeeded();
+      return vitest("system", "system", { TEST_DATABASE_URL: server }, systemSpecs);
     },
   },
   { id: "e2e", title: "journeys in Chromium (Playwright)", run: journeys },
