@@ -21,6 +21,7 @@ import { buildIfNeeded } from "@/scripts/build-if-needed";
 import { freePort } from "@/test/free-port";
 import { databaseUrl, startPostgresCluster } from "@/test/postgres-cluster";
 import { startBuiltApp } from "./support/app-server";
+import { peakMemoryMb, recordSummary } from "./support/summary";
 import { measureTtfb, type PageTiming } from "./support/page-timing";
 import { formatPlan, logOffset, plansSince, rowsRead, type LoggedPlan } from "./support/query-plans";
 
@@ -127,7 +128,7 @@ async function main() {
     await admin.query("ALTER SYSTEM RESET auto_explain.log_min_duration");
     await admin.query("SELECT pg_reload_conf()");
 
-    report(timings, plans);
+    report(timings, plans, peakMemoryMb(app.pid));
   } finally {
     await app?.stop();
     await admin.end().catch(() => {});
@@ -135,7 +136,7 @@ async function main() {
   }
 }
 
-function report(timings: PageTiming[], plans: Map<string, LoggedPlan[]>) {
+function report(timings: PageTiming[], plans: Map<string, LoggedPlan[]>, memory: number | undefined) {
   const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(10);
   console.log("\nclients  page                      requests  median TTFB  p95 TTFB  errors");
   for (const row of timings) {
@@ -172,6 +173,35 @@ function report(timings: PageTiming[], plans: Map<string, LoggedPlan[]>) {
   console.log(`  (baseline /api/ping at 1 client: median ${baseline.medianMs.toFixed(1)} ms: the framework's own share)`);
   console.log(
     `  no statement reads more than ${ROW_LIMIT.toLocaleString("en")} rows: most ${maxRows.toLocaleString("en")} ${mark(maxRows <= ROW_LIMIT)}`,
+  );
+  const baselineAt = (clients: number) => timings.find((row) => row.label.startsWith("baseline") && row.clients === clients)!;
+  recordSummary(
+    ["overview", "customer search", "card detail", "chart by staff (JSON)"].flatMap((page, index) => {
+      const one = timings.find((row) => row.label === page && row.clients === 1)!;
+      const eight = timings.find((row) => row.label === page && row.clients === 8)!;
+      const rate = (row: PageTiming) => row.requests / SECONDS;
+      return [
+        {
+          bench: "dashboard",
+          what: `${page}, 1 client (p99 column: p95)`,
+          throughput: rate(one),
+          p50Ms: one.medianMs,
+          p99Ms: one.p95Ms,
+          baseline: { what: "GET /api/ping", throughput: rate(baselineAt(1)) },
+          target: { text: "median < 30 ms", met: one.medianMs < 30 },
+        },
+        {
+          bench: "dashboard",
+          what: `${page}, 8 clients (p99 column: p95)`,
+          throughput: rate(eight),
+          p50Ms: eight.medianMs,
+          p99Ms: eight.p95Ms,
+          peakMemoryMb: index === 3 ? memory : undefined,
+          baseline: { what: "GET /api/ping", throughput: rate(baselineAt(8)) },
+          target: { text: "p95 < 150 ms", met: eight.p95Ms < 150 },
+        },
+      ];
+    }),
   );
 }
 

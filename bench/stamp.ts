@@ -22,6 +22,7 @@ import { freePort } from "@/test/free-port";
 import { databaseUrl, startPostgresCluster } from "@/test/postgres-cluster";
 import { startBuiltApp } from "./support/app-server";
 import { measureHttp, measureLoop, type Measurement } from "./support/measure";
+import { peakMemoryMb, recordSummary, type SummaryRow } from "./support/summary";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CARDS = 20_000;
@@ -189,13 +190,14 @@ async function main() {
       body: () => JSON.stringify({ cardNumber: randomCard(), storeId: store.id, staffPin: pin }),
       appPid: app.pid,
     });
+    const memory = peakMemoryMb(app.pid);
     await app.stop();
     app = undefined;
     const argonRate = await measureLoop("argon2id verify", pinClients, SECONDS, async () => {
       if (!(await argon2.verify(pinHash, pin))) throw new Error("argon2 verify failed");
     });
 
-    report(rows, { hotMs, hotOk, stampsAdded: after - before }, withPin, argonRate);
+    report(rows, { hotMs, hotOk, stampsAdded: after - before }, withPin, argonRate, memory);
   } finally {
     await app?.stop();
     await database.close();
@@ -209,6 +211,7 @@ function report(
   hot: { hotMs: number; hotOk: number; stampsAdded: number },
   withPin: Measurement,
   argonRate: Measurement,
+  memory: number | undefined,
 ) {
   const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
   console.log(
@@ -243,6 +246,34 @@ function report(
     `  with PINs: ≥ 0.8 of argon2 verifications/s       ${withPin.requestsPerSecond.toFixed(1)} stamps/s ÷ ${argonRate.requestsPerSecond.toFixed(1)} verifications/s = ${pinRatio.toFixed(2)}  ${mark(pinRatio >= 0.8)}`,
   );
   console.log(`  (with PINs: p50 ${withPin.p50.toFixed(1)} ms, p99 ${withPin.p99.toFixed(1)} ms, ${withPin.non2xx} non-2xx)`);
+  const summary: SummaryRow[] = rows.map((row) => ({
+    bench: "stamp",
+    what: `POST /stamp, ${row.clients} client${row.clients === 1 ? "" : "s"}`,
+    throughput: row.stamp.requestsPerSecond,
+    p50Ms: row.stamp.p50,
+    p99Ms: row.stamp.p99,
+    baseline: { what: "GET /api/ping", throughput: row.trivial.requestsPerSecond },
+    target:
+      row.clients === 8
+        ? {
+            text: "≥ 0.6 of trivial, p99 ≤ 25 ms",
+            met: row.stamp.requestsPerSecond / row.trivial.requestsPerSecond >= 0.6 && row.stamp.p99 <= 25,
+          }
+        : row.clients === 32
+          ? { text: "p99 ≤ 100 ms", met: row.stamp.p99 <= 100 }
+          : undefined,
+  }));
+  summary.push({
+    bench: "stamp",
+    what: `POST /stamp with PINs, ${withPin.clients} clients`,
+    throughput: withPin.requestsPerSecond,
+    p50Ms: withPin.p50,
+    p99Ms: withPin.p99,
+    peakMemoryMb: memory,
+    baseline: { what: "argon2id verify", throughput: argonRate.requestsPerSecond },
+    target: { text: "≥ 0.8 of argon2", met: pinRatio >= 0.8 },
+  });
+  recordSummary(summary);
 }
 
 main().then(
