@@ -1,6 +1,6 @@
 import "server-only";
 import { getConfig } from "@/lib/config";
-import { db } from "@/lib/db";
+import { db, getDatabase } from "@/lib/db";
 import { usesPoints, usesStamps } from "@/lib/domain/program-features";
 import type { PassContent } from "./build-pass";
 
@@ -31,13 +31,21 @@ export type PassStamp = {
  * cache key. A 304 or a cached pass needs nothing more from the database.
  */
 export async function loadPassStamp(serialNumber: string): Promise<PassStamp | null> {
-  const rows = await db.$queryRaw<
-    { id: string; version: number; token: string; modified: Date; fetched_at: Date | null; fetched_version: number | null }[]
-  >`
-    SELECT c.id, c.version, c.apple_auth_token AS token, GREATEST(c.updated_at, p.updated_at, m.updated_at) AS modified,
-           c.apple_last_fetched_at AS fetched_at, c.apple_last_fetched_version AS fetched_version
-    FROM cards c JOIN programs p ON p.id = c.program_id JOIN merchants m ON m.id = c.merchant_id
-    WHERE c.apple_serial = ${serialNumber}`;
+  // Through the driver, not Prisma: devices ask this on every push and poll, and Prisma's query layer would be most of its cost.
+  const { rows } = await getDatabase().query<{
+    id: string;
+    version: number;
+    token: string;
+    modified: Date;
+    fetched_at: Date | null;
+    fetched_version: number | null;
+  }>(
+    `SELECT c.id, c.version, c.apple_auth_token AS token, GREATEST(c.updated_at, p.updated_at, m.updated_at) AS modified,
+            c.apple_last_fetched_at AS fetched_at, c.apple_last_fetched_version AS fetched_version
+     FROM cards c JOIN programs p ON p.id = c.program_id JOIN merchants m ON m.id = c.merchant_id
+     WHERE c.apple_serial = $1`,
+    [serialNumber],
+  );
   const row = rows[0];
   if (!row) return null;
   return {

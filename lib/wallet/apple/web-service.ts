@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { systemClock, type Clock } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { db, getDatabase } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { appleCertificates } from "./apple-certificates";
@@ -110,13 +110,15 @@ export async function listUpdatedPasses(
   if (!passTypeMatches(params.passTypeIdentifier)) return empty(204);
   const since = new URL(request.url).searchParams.get("passesUpdatedSince");
   const sinceMs = since && /^\d{1,15}$/.test(since) ? Number(since) : null;
-  const rows = await db.$queryRaw<{ serial: string; modified: Date }[]>`
-    SELECT c.apple_serial AS serial, GREATEST(c.updated_at, p.updated_at, m.updated_at) AS modified
-    FROM apple_device_registrations r
-    JOIN cards c ON c.id = r.card_id
-    JOIN programs p ON p.id = c.program_id
-    JOIN merchants m ON m.id = c.merchant_id
-    WHERE r.device_library_identifier = ${params.deviceLibraryIdentifier} AND r.pass_type_identifier = ${params.passTypeIdentifier}`;
+  const { rows } = await getDatabase().query<{ serial: string; modified: Date }>(
+    `SELECT c.apple_serial AS serial, GREATEST(c.updated_at, p.updated_at, m.updated_at) AS modified
+     FROM apple_device_registrations r
+     JOIN cards c ON c.id = r.card_id
+     JOIN programs p ON p.id = c.program_id
+     JOIN merchants m ON m.id = c.merchant_id
+     WHERE r.device_library_identifier = $1 AND r.pass_type_identifier = $2`,
+    [params.deviceLibraryIdentifier, params.passTypeIdentifier],
+  );
   const updated = rows.filter((row) => sinceMs === null || row.modified.getTime() > sinceMs);
   if (updated.length === 0) return empty(204);
   const lastUpdated = Math.max(...rows.map((row) => row.modified.getTime()));
