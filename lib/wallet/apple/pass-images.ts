@@ -1,8 +1,5 @@
 import "server-only";
-import { initWasm, Resvg } from "@resvg/resvg-wasm";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { POSTER_FONT_FAMILY, posterFontBytes } from "@/lib/stores/poster/poster-fonts";
+import { renderPngOffThread } from "./render-png-off-thread";
 
 /** What the images are drawn from: the program's branding. */
 export type PassBranding = {
@@ -23,45 +20,8 @@ export const IMAGE_SIZES = {
 
 const SCALES = [1, 2, 3] as const;
 
-let wasmReady: Promise<void> | undefined;
-
-function ensureResvg(): Promise<void> {
-  wasmReady ??= (async () => {
-    const require = createRequire(import.meta.url);
-    // turbopackIgnore: read as bytes; bundled, Turbopack would compile it as a wasm module.
-    const wasm = readFileSync(require.resolve(/* turbopackIgnore: true */ "@resvg/resvg-wasm/index_bg.wasm"));
-    try {
-      await initWasm(wasm);
-    } catch (error) {
-      // The poster renderer may have initialized the same module already.
-      if (!(error instanceof Error && error.message.includes("Already initialized"))) throw error;
-    }
-  })();
-  wasmReady.catch(() => {
-    wasmReady = undefined;
-  });
-  return wasmReady;
-}
-
 function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function renderSvg(svg: string, width: number): Buffer {
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: "width", value: width },
-    font: { fontBuffers: [posterFontBytes("bold")], defaultFontFamily: POSTER_FONT_FAMILY, sansSerifFamily: POSTER_FONT_FAMILY },
-  });
-  try {
-    const image = resvg.render();
-    try {
-      return Buffer.from(image.asPng());
-    } finally {
-      image.free();
-    }
-  } finally {
-    resvg.free();
-  }
 }
 
 function logoHref(branding: PassBranding): string | null {
@@ -118,15 +78,15 @@ function stripSvg(branding: PassBranding, stamps: number, target: number): strin
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="${width}" height="${height}" fill="${branding.backgroundColor}"/>${circles.join("")}</svg>`;
 }
 
-function atScales(name: string, svg: string, width: number): Record<string, Buffer> {
-  const files: Record<string, Buffer> = {};
-  for (const scale of SCALES) files[scale === 1 ? `${name}.png` : `${name}@${scale}x.png`] = renderSvg(svg, width * scale);
-  return files;
+async function atScales(name: string, svg: string, width: number): Promise<Record<string, Buffer>> {
+  const pngs = await Promise.all(SCALES.map((scale) => renderPngOffThread(svg, width * scale)));
+  return Object.fromEntries(SCALES.map((scale, index) => [scale === 1 ? `${name}.png` : `${name}@${scale}x.png`, pngs[index]!]));
 }
 
 /*
  * Rendering is the one slow step of a pass after signing is made fast
- * (tens of milliseconds for nine PNGs), and its inputs change rarely: the
+ * (tens of milliseconds for nine PNGs, on a worker thread so the event loop
+ * stays free: render-png-off-thread.ts), and its inputs change rarely: the
  * icon and logo only with the branding, the strip with the branding and the
  * stamp count. So images are cached per program version (programKey), and
  * strips per (program version, stamps): a new stamp on a card whose count
@@ -155,18 +115,17 @@ export async function passImages(
   stamps: { count: number; target: number } | null,
 ): Promise<Record<string, Buffer>> {
   const base = cached(`base:${branding.programKey}`, async () => {
-    await ensureResvg();
-    return {
-      ...atScales("icon", iconSvg(branding), IMAGE_SIZES.icon.width),
-      ...atScales("logo", logoSvg(branding), IMAGE_SIZES.logo.width),
-    };
+    const [icon, logo] = await Promise.all([
+      atScales("icon", iconSvg(branding), IMAGE_SIZES.icon.width),
+      atScales("logo", logoSvg(branding), IMAGE_SIZES.logo.width),
+    ]);
+    return { ...icon, ...logo };
   });
   if (!stamps) return base;
   const count = Math.min(stamps.count, stamps.target);
-  const strip = cached(`strip:${branding.programKey}:${count}/${stamps.target}`, async () => {
-    await ensureResvg();
-    return atScales("strip", stripSvg(branding, count, stamps.target), IMAGE_SIZES.strip.width);
-  });
+  const strip = cached(`strip:${branding.programKey}:${count}/${stamps.target}`, () =>
+    atScales("strip", stripSvg(branding, count, stamps.target), IMAGE_SIZES.strip.width),
+  );
   const [baseFiles, stripFiles] = await Promise.all([base, strip]);
   return { ...baseFiles, ...stripFiles };
 }
