@@ -32,7 +32,7 @@ export async function syncWalletPasses(ctx: JobContext): Promise<Record<string, 
         RETURNING 1
       )
       SELECT (SELECT count(*) FROM behind)::bigint AS scanned, (SELECT count(*) FROM queued)::bigint AS queued,
-             (SELECT max(id)::text FROM behind) AS last`;
+             (SELECT id::text FROM behind ORDER BY id DESC LIMIT 1) AS last`;
     cards += Number(row?.queued ?? 0);
     if (!row?.last || Number(row.scanned) < BATCH) break;
     after = row.last;
