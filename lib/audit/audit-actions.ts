@@ -40,7 +40,18 @@ export const AUDIT_ACTIONS = [
 export type KnownAuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** The areas actions belong to (the part before the dot), each with a name in messages/*.json (dashboard.audit.areas). */
-export const AUDIT_AREAS = ["merchant", "program", "reward", "store", "staff", "api_key", "manager", "device", "customer", "campaign"] as const;
+export const AUDIT_AREAS = [
+  "merchant",
+  "program",
+  "reward",
+  "store",
+  "staff",
+  "api_key",
+  "manager",
+  "device",
+  "customer",
+  "campaign",
+] as const;
 export type AuditArea = (typeof AUDIT_AREAS)[number];
 
 export function isKnownAuditAction(action: string): action is KnownAuditAction {

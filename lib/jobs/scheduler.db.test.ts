@@ -99,7 +99,9 @@ describe(`the scheduler with two app instances on ${databaseKind()}`, () => {
 
     const runs = await listJobRuns({ limit: 500 });
     expect(runs).toHaveLength(calls.length);
-    expect(runs.every((run) => run.status === "succeeded" && run.durationMs !== null && run.durationMs >= 0 && run.attempts === 1)).toBe(true);
+    expect(runs.every((run) => run.status === "succeeded" && run.durationMs !== null && run.durationMs >= 0 && run.attempts === 1)).toBe(
+      true,
+    );
     const statuses = await listJobStatuses(clock.now());
     expect(statuses.map((status) => status.job)).toEqual(SCHEDULED_JOBS.map((job) => job.name));
     const sync = statuses.find((status) => status.job === "loyalty.sync_wallet_passes")!;

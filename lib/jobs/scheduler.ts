@@ -162,7 +162,13 @@ export class JobScheduler {
     let summary: Record<string, number> | null = null;
     let error: string | null = null;
     try {
-      summary = await job.run({ prisma: this.prisma, clock: this.clock, now: startedAt, merchantId: run.merchantId, instanceId: this.instanceId });
+      summary = await job.run({
+        prisma: this.prisma,
+        clock: this.clock,
+        now: startedAt,
+        merchantId: run.merchantId,
+        instanceId: this.instanceId,
+      });
     } catch (caught) {
       error = (caught instanceof Error ? caught.message : String(caught)).slice(0, 2_000);
       logger.error("scheduler.job_failed", { job: job.name, period: run.periodKey, error: caught });
@@ -174,6 +180,12 @@ export class JobScheduler {
       SET status = ${error ? "failed" : "succeeded"}::"JobRunStatus", finished_at = ${finishedAt}::timestamptz, duration_ms = ${durationMs}::int,
           summary = ${summary ? JSON.stringify(summary) : null}::jsonb, error = ${error}
       WHERE id = ${run.id}::uuid AND instance_id = ${this.instanceId}`;
-    logger.info("scheduler.job_run", { job: job.name, period: run.periodKey, outcome: error ? "failed" : "succeeded", durationMs, ...summary });
+    logger.info("scheduler.job_run", {
+      job: job.name,
+      period: run.periodKey,
+      outcome: error ? "failed" : "succeeded",
+      durationMs,
+      ...summary,
+    });
   }
 }

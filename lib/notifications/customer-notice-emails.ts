@@ -30,10 +30,12 @@ function build(recipient: EmailRecipient, subject: string, heading: string, para
 export function welcomeEmail(recipient: EmailRecipient): MailMessage {
   const t = translatorFor(recipient.locale);
   const merchant = recipient.merchantName;
-  return build(recipient, t("customerEmails.welcome.subject", { merchant }), t("customerEmails.welcome.heading", { card: recipient.cardName }), [
-    t("customerEmails.welcome.body", { merchant }),
-    t("customerEmails.welcome.wallet"),
-  ]);
+  return build(
+    recipient,
+    t("customerEmails.welcome.subject", { merchant }),
+    t("customerEmails.welcome.heading", { card: recipient.cardName }),
+    [t("customerEmails.welcome.body", { merchant }), t("customerEmails.welcome.wallet")],
+  );
 }
 
 /** A stamp card reached its target, or points reached a catalog reward's cost. */
@@ -51,7 +53,10 @@ export function rewardAvailableEmail(recipient: EmailRecipient, reward: { descri
   ]);
 }
 
-export function oneStampAwayEmail(recipient: EmailRecipient, progress: { stamps: number; target: number; reward: string | null }): MailMessage {
+export function oneStampAwayEmail(
+  recipient: EmailRecipient,
+  progress: { stamps: number; target: number; reward: string | null },
+): MailMessage {
   const t = translatorFor(recipient.locale);
   const reward = progress.reward ?? t("customerEmails.rewardAvailable.yourReward");
   return build(

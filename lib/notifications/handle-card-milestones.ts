@@ -43,7 +43,11 @@ export async function handleCardMilestones(tx: Tx, events: OutboxRecord[]): Prom
     if (inserted.length === 0) continue;
     const message =
       notice.kind === "one_stamp_away"
-        ? oneStampAwayEmail(recipient, { stamps: card.stampCount, target: card.program.stampsTarget, reward: card.program.stampsRewardDescription })
+        ? oneStampAwayEmail(recipient, {
+            stamps: card.stampCount,
+            target: card.program.stampsTarget,
+            reward: card.program.stampsRewardDescription,
+          })
         : notice.points !== undefined
           ? rewardAvailableEmail(recipient, { description: notice.rewardName, points: notice.points })
           : rewardAvailableEmail(recipient, { description: card.program.stampsRewardDescription });
@@ -67,7 +71,11 @@ function decideStampNotice(card: CardState, payload: Extract<CardMilestonePayloa
 }
 
 /** Points: the dearest active catalog reward the points just reached, if the card still holds enough for it. */
-async function decidePointsNotice(tx: Tx, card: CardState, payload: Extract<CardMilestonePayload, { pointsAfter: number }>): Promise<Notice | null> {
+async function decidePointsNotice(
+  tx: Tx,
+  card: CardState,
+  payload: Extract<CardMilestonePayload, { pointsAfter: number }>,
+): Promise<Notice | null> {
   const reward = await tx.reward.findFirst({
     where: { programId: card.program.id, active: true, pointsCost: { gt: payload.pointsBefore, lte: payload.pointsAfter } },
     orderBy: { pointsCost: "desc" },

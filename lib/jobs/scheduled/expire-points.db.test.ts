@@ -14,7 +14,10 @@ describe(`loyalty.expire_points on ${databaseKind()}`, () => {
   async function setupWithPoints(expiryMonths: number | null) {
     const prisma = database().prisma;
     const clock = fixedClock("2025-09-01T10:00:00Z");
-    const setup = await createMerchantSetup(prisma, { clock, program: { type: "points", pointsPerEuro: 1, pointsExpiryMonths: expiryMonths } });
+    const setup = await createMerchantSetup(prisma, {
+      clock,
+      program: { type: "points", pointsPerEuro: 1, pointsExpiryMonths: expiryMonths },
+    });
     const earn = async (cardNumber: string, cents: number, at: string) => {
       clock.set(at);
       await earnPoints(setup.ctx, { card: { cardNumber }, storeId: setup.store.id, purchaseAmountCents: cents });
@@ -72,7 +75,9 @@ describe(`loyalty.expire_points on ${databaseKind()}`, () => {
     expect(runs[2]!.summary).toEqual({ cards: 1, points: 120 });
 
     // The wallets and the statistics hear of it with the change.
-    const events = await prisma.outboxEvent.findMany({ where: { merchantId: setup.merchant.id, createdAt: new Date("2026-03-29T01:00:00Z") } });
+    const events = await prisma.outboxEvent.findMany({
+      where: { merchantId: setup.merchant.id, createdAt: new Date("2026-03-29T01:00:00Z") },
+    });
     expect(events.map((event) => event.type).sort()).toEqual(["stats.activity", "wallet.card_changed"]);
     expect((await verifyLedger(prisma)).mismatches).toEqual([]);
   });

@@ -56,7 +56,8 @@ export async function grantBirthdayRewards(ctx: JobContext): Promise<Record<stri
         ON CONFLICT (card_id, kind, cycle) DO NOTHING RETURNING id`;
       if (notice.length === 0) return false;
       const card = await lockCard(tx, merchantId, { cardNumber: candidate.cardNumber });
-      const stamps = program.type === "points" ? 0 : Math.max(0, Math.min(program.birthdayRewardStamps, program.stampsTarget - card.stampCount));
+      const stamps =
+        program.type === "points" ? 0 : Math.max(0, Math.min(program.birthdayRewardStamps, program.stampsTarget - card.stampCount));
       const points = program.type === "stamps" ? 0 : program.birthdayRewardPoints;
       if (stamps === 0 && points === 0) return false;
       await applyBalanceChange(tx, serviceCtx, {

@@ -20,7 +20,13 @@ describe(`loyalty.sync_wallet_passes on ${databaseKind()}`, () => {
     const noWallet = await createCard(prisma, shop.merchant, shop.program);
     await prisma.card.update({ where: { id: google.id }, data: { googleObjectId: `issuer.${google.id}`, googlePassVersion: 1 } });
     await prisma.appleDeviceRegistration.create({
-      data: { deviceLibraryIdentifier: "device-1", passTypeIdentifier: "pass.test", serialNumber: apple.appleSerial, pushToken: "t", cardId: apple.id },
+      data: {
+        deviceLibraryIdentifier: "device-1",
+        passTypeIdentifier: "pass.test",
+        serialNumber: apple.appleSerial,
+        pushToken: "t",
+        cardId: apple.id,
+      },
     });
     await prisma.card.update({ where: { id: apple.id }, data: { applePassVersion: 1 } });
 
@@ -41,7 +47,8 @@ describe(`loyalty.sync_wallet_passes on ${databaseKind()}`, () => {
       async updateProgram() {},
     });
     const worker = new OutboxWorker({ handlers: OUTBOX_HANDLERS, maxAttempts: 1, workerId: "sync-test" });
-    for (const card of [google, apple, noWallet]) await addStamp(shop.ctx, { card: { cardNumber: card.cardNumber }, storeId: shop.store.id });
+    for (const card of [google, apple, noWallet])
+      await addStamp(shop.ctx, { card: { cardNumber: card.cardNumber }, storeId: shop.store.id });
     await worker.drain();
     expect(await prisma.outboxEvent.count({ where: { type: "wallet.card_changed", status: "dead" } })).toBe(3);
     expect((await prisma.card.findUniqueOrThrow({ where: { id: google.id } })).googlePassVersion).toBe(1);

@@ -48,7 +48,13 @@ describe(`customer emails over SMTP on ${databaseKind()}`, () => {
     const clock = fixedClock("2026-05-04T08:00:00Z");
     const shop = await createMerchantSetup(database().prisma, {
       clock,
-      program: { stampsTarget: 3, cooldownMinutes: 0, maxDailyStamps: 10, backgroundColor: "#1f6f5c", stampsRewardDescription: "Un croissant offert" },
+      program: {
+        stampsTarget: 3,
+        cooldownMinutes: 0,
+        maxDailyStamps: 10,
+        backgroundColor: "#1f6f5c",
+        stampsRewardDescription: "Un croissant offert",
+      },
     });
     const enroll = async (options: { consent: boolean; locale?: "en" | "fr" | "de" | "lb"; birthday?: string }) => {
       const email = `${uniq("client")}@example.com`;
@@ -117,7 +123,9 @@ describe(`customer emails over SMTP on ${databaseKind()}`, () => {
     for (let i = 0; i < 3; i++) await stamp(quiet.card.cardNumber);
     await deliverAll();
     expect(to(quiet.email)).toEqual([]);
-    expect(await database().prisma.outboxEvent.count({ where: { type: "mail.send", payload: { path: ["to"], equals: quiet.email } } })).toBe(0);
+    expect(
+      await database().prisma.outboxEvent.count({ where: { type: "mail.send", payload: { path: ["to"], equals: quiet.email } } }),
+    ).toBe(0);
   });
 
   it("sends 'one stamp away' at most once per reward cycle, even when an adjustment takes a stamp back, and again in the next cycle", async () => {
@@ -152,7 +160,13 @@ describe(`customer emails over SMTP on ${databaseKind()}`, () => {
     });
     const jang = await enroll({ consent: true, locale: "lb", birthday: "1990-05-04" });
     const other = await enroll({ consent: true, locale: "lb", birthday: "1990-05-05" });
-    const ctx = { prisma: database().prisma, clock: fixedClock("2026-05-04T07:00:00Z"), now: new Date("2026-05-04T07:00:00Z"), merchantId: shop.merchant.id, instanceId: "t" };
+    const ctx = {
+      prisma: database().prisma,
+      clock: fixedClock("2026-05-04T07:00:00Z"),
+      now: new Date("2026-05-04T07:00:00Z"),
+      merchantId: shop.merchant.id,
+      instanceId: "t",
+    };
     expect(await grantBirthdayRewards(ctx)).toEqual({ cards: 1 });
     expect(await grantBirthdayRewards(ctx)).toEqual({ cards: 0 });
     await deliverAll();
