@@ -28,7 +28,7 @@ const IDENTIFIER_ATTEMPTS = 3;
 
 /**
  * Creates a customer and their card at the merchant, in one transaction with
- * the statistics event. An email that already has a card here gets that card
+ * the statistics event and, when the customer agreed to emails, the welcome email. An email that already has a card here gets that card
  * back (created: false) instead of a second one; concurrent enrollments with
  * one email are serialized so that never races.
  */
