@@ -5,6 +5,7 @@ import { DatabaseInUseError } from "@/lib/db/pglite-lock";
 import { requestsSettled } from "@/lib/http/in-flight";
 import type { OutboxWorker } from "@/lib/jobs/outbox-worker";
 import { startOutboxWorker } from "@/lib/jobs/start-outbox-worker";
+import { startScheduler } from "@/lib/jobs/start-scheduler";
 import { logger, setLogLevel } from "@/lib/logger";
 import { googleWalletState } from "@/lib/wallet/google/google-wallet";
 import { AppleCertificateError, appleCertificates } from "@/lib/wallet/apple/apple-certificates";
@@ -14,7 +15,7 @@ import { AppleCertificateError, appleCertificates } from "@/lib/wallet/apple/app
  * a message naming each bad variable), open the embedded database at once
  * (exit with a message if another process holds it), and close the database
  * cleanly on SIGTERM / SIGINT so it is left consistent and unlocked. The
- * outbox worker runs in this process unless LOYALTY_WORKER_IN_PROCESS=false.
+ * outbox worker and the recurring jobs' scheduler run in this process unless LOYALTY_WORKER_IN_PROCESS=false.
  */
 export async function startServerProcess(): Promise<void> {
   let config;
@@ -55,6 +56,7 @@ export async function startServerProcess(): Promise<void> {
     }
   }
   const worker: OutboxWorker | undefined = config.outbox.inProcess ? startOutboxWorker() : undefined;
+  const scheduler = config.outbox.inProcess ? startScheduler() : undefined;
   logger.info("app.start", {
     database: config.database.kind,
     publicUrl: config.publicUrl,
@@ -71,7 +73,7 @@ export async function startServerProcess(): Promise<void> {
     forceExit.unref();
     // Requests in progress finish first, then the worker stops, then the database closes.
     requestsSettled(4_000)
-      .then(() => worker?.stop())
+      .then(() => Promise.all([worker?.stop(), scheduler?.stop()]))
       .then(() => closeDatabase())
       .finally(() => process.exit(0));
   };

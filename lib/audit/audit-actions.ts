@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   "customer.erased",
   "outbox.retried",
   "outbox.discarded",
+  "campaign.sent",
 ] as const;
 export type KnownAuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -54,6 +55,7 @@ export const AUDIT_AREAS = [
   "device",
   "customer",
   "outbox",
+  "campaign",
 ] as const;
 export type AuditArea = (typeof AUDIT_AREAS)[number];
 

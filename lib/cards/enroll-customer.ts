@@ -8,6 +8,9 @@ import { normalizePhone } from "@/lib/domain/phone";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { EVENT_TYPES } from "@/lib/jobs/event-types";
+import { enqueueMail } from "@/lib/mail/enqueue-mail";
+import { welcomeEmail } from "@/lib/notifications/customer-notice-emails";
+import { emailRecipientOf, RECIPIENT_CARD_SELECT } from "@/lib/notifications/email-recipient";
 import type { ServiceContext } from "@/lib/service-context";
 import type { ActivityEvent } from "@/lib/stats/activity-event";
 import { CARD_VIEW_SELECT, toCardView, type CardView } from "./card-view";
@@ -25,7 +28,7 @@ const IDENTIFIER_ATTEMPTS = 3;
 
 /**
  * Creates a customer and their card at the merchant, in one transaction with
- * the statistics event. An email that already has a card here gets that card
+ * the statistics event and, when the customer agreed to emails, the welcome email. An email that already has a card here gets that card
  * back (created: false) instead of a second one; concurrent enrollments with
  * one email are serialized so that never races.
  */
@@ -97,6 +100,11 @@ export async function enrollCustomer(ctx: ServiceContext, input: EnrollInput): P
             createdAt: now,
           },
         });
+        // The welcome email (with the card's link) is queued with the card, so it is sent once the card exists and never lost.
+        if (customer.emailConsent) {
+          const recipient = emailRecipientOf(await tx.card.findUniqueOrThrow({ where: { id: card.id }, select: RECIPIENT_CARD_SELECT }));
+          if (recipient) await enqueueMail(tx, welcomeEmail(recipient), { merchantId: ctx.merchantId, now });
+        }
         return { cardId: card.id, created: true };
       }, BALANCE_TRANSACTION_OPTIONS);
       const row = await db.card.findUniqueOrThrow({ where: { id: cardId }, select: CARD_VIEW_SELECT });

@@ -16,6 +16,11 @@ export const EVENT_TYPES = {
   appleDropErasedDevices: "wallet.apple_drop_erased_devices",
   /** An email to send (its rendered message is the payload). */
   mailSend: "mail.send",
+  /**
+   * A card reached a milestone a customer email may follow ("reward available", "one stamp away"); written by the
+   * database functions stamp_card and apply_balance_change with the change itself. Decided by a transactional handler.
+   */
+  cardMilestone: "loyalty.card_milestone",
   /** A ledger entry or an enrollment to fold into the statistics summaries. */
   statsActivity: "stats.activity",
 } as const;

@@ -6,6 +6,8 @@ export type EmailContent = {
   button?: { label: string; url: string };
   footer: string;
   brandColor?: string;
+  /** The merchant's logo (an absolute URL), shown above the heading. */
+  logo?: { url: string; alt: string };
   /** A customer email's unsubscribe link, under the footer. */
   unsubscribe?: { label: string; url: string };
 };
@@ -32,6 +34,7 @@ ${content.preheader ? `<div style="display:none;max-height:0;overflow:hidden">${
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;background:#ffffff;border-radius:12px;overflow:hidden">
 <tr><td style="background:${color};height:8px"></td></tr>
 <tr><td style="padding:32px">
+${content.logo ? `<img src="${escapeHtml(content.logo.url)}" alt="${escapeHtml(content.logo.alt)}" height="48" style="display:block;height:48px;width:auto;margin:0 0 16px">` : ""}
 <h1 style="margin:0 0 16px;font-size:22px">${escapeHtml(content.heading)}</h1>
 ${content.paragraphs.map((p) => `<p style="margin:0 0 16px;font-size:16px;line-height:1.5">${escapeHtml(p)}</p>`).join("\n")}
 ${

@@ -26,6 +26,12 @@ export const programFieldsSchema = z
     /** A counter tablet locks after this many minutes without an action, and this many hours after the PIN. */
     staffSessionIdleMinutes: z.number().int().min(1).max(60),
     staffSessionMaxHours: z.number().int().min(1).max(24),
+    /** Points expire after this many months without activity on the card; null: never (the default). */
+    pointsExpiryMonths: z.number().int().min(1).max(120).nullable(),
+    /** On the customer's birthday (when they gave one), these stamps and points are credited to the card. */
+    birthdayRewardEnabled: z.boolean(),
+    birthdayRewardStamps: z.number().int().min(0).max(50),
+    birthdayRewardPoints: z.number().int().min(0).max(100_000),
     cardColor: hexColor,
     foregroundColor: hexColor,
     labelColor: hexColor,
@@ -106,6 +112,10 @@ export const programViewSchema = z.object({
   requireStaffPin: z.boolean(),
   staffSessionIdleMinutes: z.number().int(),
   staffSessionMaxHours: z.number().int(),
+  pointsExpiryMonths: z.number().int().nullable(),
+  birthdayRewardEnabled: z.boolean(),
+  birthdayRewardStamps: z.number().int(),
+  birthdayRewardPoints: z.number().int(),
   cardColor: z.string(),
   foregroundColor: z.string(),
   labelColor: z.string(),

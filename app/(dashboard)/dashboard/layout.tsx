@@ -25,6 +25,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     { href: "/dashboard/stores", label: t("dashboard.nav.stores") },
     { href: "/dashboard/staff", label: t("dashboard.nav.staff") },
     { href: "/dashboard/customers", label: t("dashboard.nav.customers") },
+    { href: "/dashboard/campaigns", label: t("dashboard.nav.campaigns") },
     { href: "/dashboard/exports", label: t("dashboard.nav.exports") },
     ...(owner
       ? [

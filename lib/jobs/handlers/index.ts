@@ -1,6 +1,7 @@
 import "server-only";
 import type { MailMessage } from "@/lib/mail/create-mailer";
 import { sendMail } from "@/lib/mail/send-mail";
+import { handleCardMilestones } from "@/lib/notifications/handle-card-milestones";
 import { applyActivityEvents } from "@/lib/stats/apply-activity-events";
 import type { ActivityEvent } from "@/lib/stats/activity-event";
 import { refreshGoogleObject, registerGoogleWalletProvider } from "@/lib/wallet/google/google-wallet-provider";
@@ -23,6 +24,12 @@ export const OUTBOX_HANDLERS: OutboxHandler[] = [
         tx,
         events.map((event) => event.payload as ActivityEvent),
       ),
+  },
+  {
+    type: EVENT_TYPES.cardMilestone,
+    kind: "transactional",
+    batchSize: 100,
+    handle: handleCardMilestones,
   },
   {
     type: EVENT_TYPES.walletCardChanged,

@@ -28,8 +28,18 @@ const PAGE = "/dashboard/program";
  */
 function programFromForm(form: FormData): Record<string, unknown> {
   const { maxPurchaseEuros, ...values } = formValues(form, {
-    numbers: ["stampsTarget", "pointsPerEuro", "cooldownMinutes", "maxDailyStamps", "staffSessionIdleMinutes", "staffSessionMaxHours"],
-    booleans: ["requireStaffPin", "active"],
+    numbers: [
+      "stampsTarget",
+      "pointsPerEuro",
+      "cooldownMinutes",
+      "maxDailyStamps",
+      "staffSessionIdleMinutes",
+      "staffSessionMaxHours",
+      "pointsExpiryMonths",
+      "birthdayRewardStamps",
+      "birthdayRewardPoints",
+    ],
+    booleans: ["requireStaffPin", "active", "birthdayRewardEnabled"],
     keepEmpty: [
       "cardName",
       "stampsTarget",
@@ -42,6 +52,8 @@ function programFromForm(form: FormData): Record<string, unknown> {
       "staffSessionMaxHours",
     ],
   });
+  // An empty expiry means points never expire.
+  if (form.has("pointsExpiryMonths") && String(form.get("pointsExpiryMonths")).trim() === "") values.pointsExpiryMonths = null;
   if (typeof maxPurchaseEuros === "string") values.maxPurchaseCents = parseAmountToCents(maxPurchaseEuros) ?? maxPurchaseEuros;
   return values;
 }

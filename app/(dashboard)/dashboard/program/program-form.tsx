@@ -25,6 +25,10 @@ export type ProgramDraft = {
   maxDailyStamps: string;
   staffSessionIdleMinutes: string;
   staffSessionMaxHours: string;
+  pointsExpiryMonths: string;
+  birthdayRewardEnabled: boolean;
+  birthdayRewardStamps: string;
+  birthdayRewardPoints: string;
   requireStaffPin: boolean;
   active: boolean;
   cardColor: string;
@@ -260,6 +264,54 @@ export function ProgramForm({ mode, action, initial, merchantName, logoUrl, next
                 onChange={set("active")}
                 errors={fieldErrors?.active}
               />
+            </div>
+          </Section>
+
+          <Section id="program-emails" title={t("emails.title")} description={t("emails.description")}>
+            <div className="space-y-5">
+              {points ? (
+                <Field
+                  label={t("emails.expiry")}
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={120}
+                  hint={t("emails.expiryHint")}
+                  {...text("pointsExpiryMonths")}
+                />
+              ) : null}
+              <Checkbox
+                name="birthdayRewardEnabled"
+                label={t("emails.birthday")}
+                hint={t("emails.birthdayHint")}
+                checked={draft.birthdayRewardEnabled}
+                onChange={set("birthdayRewardEnabled")}
+                errors={fieldErrors?.birthdayRewardEnabled}
+              />
+              {draft.birthdayRewardEnabled ? (
+                <div className="grid gap-5 sm:grid-cols-2">
+                  {stamps ? (
+                    <Field
+                      label={t("emails.birthdayStamps")}
+                      type="number"
+                      inputMode="numeric"
+                      min={0}
+                      max={50}
+                      {...text("birthdayRewardStamps")}
+                    />
+                  ) : null}
+                  {points ? (
+                    <Field
+                      label={t("emails.birthdayPoints")}
+                      type="number"
+                      inputMode="numeric"
+                      min={0}
+                      max={100000}
+                      {...text("birthdayRewardPoints")}
+                    />
+                  ) : null}
+                </div>
+              ) : null}
             </div>
           </Section>
 

@@ -1,0 +1,74 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { EVENT_TYPES } from "@/lib/jobs/event-types";
+import { campaignEmail } from "@/lib/notifications/customer-notice-emails";
+import { emailRecipientOf, RECIPIENT_CARD_SELECT } from "@/lib/notifications/email-recipient";
+import type { ServiceContext } from "@/lib/service-context";
+import { campaignRecipientsWhere } from "./campaign-recipients";
+import type { ComposeCampaignInput } from "./schemas";
+
+/** Campaign emails leave at this pace, so a large list neither floods the SMTP relay nor looks like spam to receivers. */
+export const CAMPAIGN_MAILS_PER_MINUTE = 60;
+
+/** A campaign larger than this is refused (a dashboard send is for a shop's customers, not a mailing platform). */
+const MAX_RECIPIENTS = 20_000;
+
+export type SentCampaign = { campaignId: string; recipients: number; minutes: number };
+
+/**
+ * Sends a campaign: in one transaction, the campaign's record, one mail.send outbox event per recipient (each in
+ * the customer's language, with the unsubscribe link) spread out over time by their next attempt, and the audit
+ * entry. The outbox delivers them with retries, so a crash neither loses nor repeats one.
+ */
+export async function sendCampaign(
+  ctx: ServiceContext,
+  input: ComposeCampaignInput,
+  pace = CAMPAIGN_MAILS_PER_MINUTE,
+): Promise<SentCampaign> {
+  const now = ctx.clock.now();
+  return db.$transaction(
+    async (tx) => {
+      const where = await campaignRecipientsWhere(tx, ctx.merchantId, input.segment, now);
+      const cards = await tx.card.findMany({ where, select: RECIPIENT_CARD_SELECT, orderBy: { id: "asc" }, take: MAX_RECIPIENTS + 1 });
+      if (cards.length > MAX_RECIPIENTS)
+        throw new AppError("VALIDATION_FAILED", { fieldErrors: { segment: ["validation.tooManyRecipients"] } });
+      const recipients = cards.flatMap((card) => emailRecipientOf(card) ?? []);
+      if (recipients.length === 0) throw new AppError("VALIDATION_FAILED", { fieldErrors: { segment: ["validation.noRecipients"] } });
+      const campaignId = newId();
+      await tx.campaign.create({
+        data: {
+          id: campaignId,
+          merchantId: ctx.merchantId,
+          subject: input.subject,
+          message: input.message,
+          segment: input.segment,
+          recipients: recipients.length,
+          createdByUserId: ctx.actor.type === "user" ? ctx.actor.userId : null,
+          createdAt: now,
+        },
+      });
+      const spacingMs = 60_000 / pace;
+      await tx.outboxEvent.createMany({
+        data: recipients.map((recipient, index) => ({
+          id: newId(),
+          merchantId: ctx.merchantId,
+          type: EVENT_TYPES.mailSend,
+          payload: campaignEmail(recipient, input),
+          nextAttemptAt: new Date(now.getTime() + Math.floor(index * spacingMs)),
+          createdAt: now,
+        })),
+      });
+      await recordAudit(tx, ctx, {
+        action: "campaign.sent",
+        targetType: "campaign",
+        targetId: campaignId,
+        details: { subject: input.subject, segment: input.segment, recipients: recipients.length },
+      });
+      return { campaignId, recipients: recipients.length, minutes: Math.max(1, Math.ceil(recipients.length / pace)) };
+    },
+    { timeout: 60_000 },
+  );
+}
