@@ -58,10 +58,14 @@ test.describe("Program page", () => {
     await expect(google).toContainText("Café Lumière");
     await screenshot(page, "program-google-preview");
     await page.getByRole("button", { name: "Apple Wallet" }).click();
+    // For a counter scanner that reads only one-line barcodes, the Apple pass can carry Code 128.
+    await expect(page.getByLabel("Barcode on the Apple Wallet pass")).toHaveValue("qr");
+    await page.getByLabel("Barcode on the Apple Wallet pass").selectOption({ label: "Code 128" });
 
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByText("Changes saved.")).toBeVisible();
     await page.reload();
+    await expect(page.getByLabel("Barcode on the Apple Wallet pass")).toHaveValue("code128");
     await expect(page.getByLabel("Stamps for a reward")).toHaveValue("12");
     await expect(page.getByLabel("Reward", { exact: true })).toHaveValue("A free cinnamon roll");
     await expect(page.getByLabel("Background color", { exact: true })).toHaveValue("#1d4ed8");

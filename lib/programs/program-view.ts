@@ -29,6 +29,7 @@ export function toProgramView(program: ProgramModel, rewards: RewardModel[]): Pr
     birthdayRewardEnabled: program.birthdayRewardEnabled,
     birthdayRewardStamps: program.birthdayRewardStamps,
     birthdayRewardPoints: program.birthdayRewardPoints,
+    walletBarcode: program.walletBarcode,
     cardColor: program.backgroundColor,
     foregroundColor: program.foregroundColor,
     labelColor: program.labelColor,

@@ -32,6 +32,8 @@ export const programFieldsSchema = z
     birthdayRewardEnabled: z.boolean(),
     birthdayRewardStamps: z.number().int().min(0).max(50),
     birthdayRewardPoints: z.number().int().min(0).max(100_000),
+    /** The barcode on the Apple Wallet pass: QR (the default), or Code 128 for scanners that read only 1D codes. */
+    walletBarcode: z.enum(["qr", "code128"]),
     cardColor: hexColor,
     foregroundColor: hexColor,
     labelColor: hexColor,
@@ -116,6 +118,7 @@ export const programViewSchema = z.object({
   birthdayRewardEnabled: z.boolean(),
   birthdayRewardStamps: z.number().int(),
   birthdayRewardPoints: z.number().int(),
+  walletBarcode: z.enum(["qr", "code128"]),
   cardColor: z.string(),
   foregroundColor: z.string(),
   labelColor: z.string(),

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Section } from "@/components/dashboard/section";
 import { Field, FieldErrors } from "@/components/forms/field";
+import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { ColorField } from "@/components/program/color-field";
@@ -31,6 +32,7 @@ export type ProgramDraft = {
   birthdayRewardPoints: string;
   requireStaffPin: boolean;
   active: boolean;
+  walletBarcode: "qr" | "code128";
   cardColor: string;
   foregroundColor: string;
   labelColor: string;
@@ -351,6 +353,23 @@ export function ProgramForm({ mode, action, initial, merchantName, logoUrl, next
                   errors={fieldErrors?.labelColor}
                 />
               </div>
+              <SelectField
+                label={t("branding.walletBarcode")}
+                name="walletBarcode"
+                hint={t("branding.walletBarcodeHint")}
+                errors={fieldErrors?.walletBarcode}
+              >
+                {(props) => (
+                  <select
+                    {...props}
+                    value={draft.walletBarcode}
+                    onChange={(event) => set("walletBarcode")(event.target.value as ProgramDraft["walletBarcode"])}
+                  >
+                    <option value="qr">{t("branding.barcodeQr")}</option>
+                    <option value="code128">{t("branding.barcodeCode128")}</option>
+                  </select>
+                )}
+              </SelectField>
             </div>
           </Section>
 

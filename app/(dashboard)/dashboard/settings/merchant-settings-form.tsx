@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
-import { Field, inputClassName } from "@/components/forms/field";
+import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
+import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormAction } from "@/components/forms/use-form-action";
 import type { ActionResult } from "@/lib/actions/action-result";
@@ -70,36 +70,5 @@ export function MerchantSettingsForm({ action, values, timeZoneGroups, locales }
         {tf("save")}
       </SubmitButton>
     </form>
-  );
-}
-
-type SelectProps = { id: string; name: string; className: string; "aria-invalid"?: true; "aria-describedby"?: string };
-
-/** A labelled select with its hint and errors (Field shows them; the select points at them). */
-function SelectField({
-  label,
-  name,
-  hint,
-  errors,
-  children,
-}: {
-  label: string;
-  name: string;
-  hint: ReactNode;
-  errors?: string[];
-  children: (props: SelectProps) => ReactNode;
-}) {
-  const id = `field-${name}`;
-  const errorId = errors?.length ? `${id}-error` : undefined;
-  return (
-    <Field label={label} name={name} id={id} hint={hint} errors={errors}>
-      {children({
-        id,
-        name,
-        className: inputClassName,
-        "aria-invalid": errors?.length ? true : undefined,
-        "aria-describedby": [`${id}-hint`, errorId].filter(Boolean).join(" "),
-      })}
-    </Field>
   );
 }
