@@ -1,0 +1,8 @@
+/**
+ * Whether the app is served over HTTPS (LOYALTY_PUBLIC_URL starts with https://), for proxy.ts,
+ * which runs before the full configuration is read and must stay light. getConfig() validates the
+ * same variable; this only looks at its scheme.
+ */
+export function servedOverHttps(): boolean {
+  return (process.env.LOYALTY_PUBLIC_URL ?? "").trim().toLowerCase().startsWith("https://");
+}
