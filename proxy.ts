@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
-import { servedOverHttps } from "@/lib/config/public-url";
+import { publicOrigin, servedOverHttps } from "@/lib/config/public-url";
+import { addressedOrigin, crossSiteRefusal } from "@/lib/http/cross-site";
 import { contentSecurityPolicy, newNonce, requestIdFor, staticSecurityHeaders } from "@/lib/http/security-headers";
 
 const SIGNED_IN_AREAS = /^\/(dashboard|admin)(\/|$)/;
@@ -9,7 +10,8 @@ const SIGNED_IN_AREAS = /^\/(dashboard|admin)(\/|$)/;
  * Runs before every page and route: gives the request an id (x-request-id, on the request for the
  * logs and on the response for the person reporting a problem), a fresh CSP nonce (set on the
  * request's Content-Security-Policy header, from which Next puts it on its own scripts), and the
- * security headers. Besides that, coarse redirects only: a dashboard or admin page opened without
+ * security headers. A state-changing request from another site is refused here, before any action or
+ * route runs (lib/http/cross-site.ts). Besides that, coarse redirects only: a dashboard or admin page opened without
  * any session cookie goes to the login page. Every page and action still checks the session itself.
  */
 export function proxy(request: NextRequest) {
@@ -19,10 +21,21 @@ export function proxy(request: NextRequest) {
   const requestId = requestIdFor(request.headers.get("x-request-id"));
 
   let response: NextResponse;
+  const refusal = crossSiteRefusal({
+    method: request.method,
+    headers: request.headers,
+    allowedOrigins: [publicOrigin(), addressedOrigin(request.headers, request.url)],
+    cookieNames: request.cookies.getAll().map(({ name }) => name),
+  });
   const hasSession = request.cookies
     .getAll()
     .some(({ name }) => SESSION_COOKIE_NAMES.some((cookie) => name === cookie || name.startsWith(`${cookie}.`)));
-  if (SIGNED_IN_AREAS.test(request.nextUrl.pathname) && !hasSession) {
+  if (refusal) {
+    response = NextResponse.json(
+      { type: "about:blank#FORBIDDEN", title: "Not allowed", status: 403, code: "FORBIDDEN", detail: refusal },
+      { status: 403, headers: { "content-type": "application/problem+json", "cache-control": "no-store" } },
+    );
+  } else if (SIGNED_IN_AREAS.test(request.nextUrl.pathname) && !hasSession) {
     const login = new URL("/login", request.url);
     login.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
     response = NextResponse.redirect(login);

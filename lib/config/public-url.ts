@@ -6,3 +6,13 @@
 export function servedOverHttps(): boolean {
   return (process.env.LOYALTY_PUBLIC_URL ?? "").trim().toLowerCase().startsWith("https://");
 }
+
+/** The app's public origin (LOYALTY_PUBLIC_URL, else http://localhost:$PORT as getConfig() defaults it). */
+export function publicOrigin(): string {
+  const url = process.env.LOYALTY_PUBLIC_URL?.trim() || `http://localhost:${process.env.PORT ?? "3000"}`;
+  try {
+    return new URL(url).origin.toLowerCase();
+  } catch {
+    return "";
+  }
+}
