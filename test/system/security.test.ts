@@ -138,7 +138,10 @@ describe("the app behind HTTPS", () => {
       // The browser forgets the cookie; someone who kept a copy gets nothing with it.
       const stolen = await fetch(url("/api/v1/vendor/loyalty/stores"), { headers: { ...forwarded, cookie: first.cookie } });
       expect(stolen.status).toBe(401);
-      expect((await sessionOf(first.cookie)).sid ?? null).toBeNull();
+      // (next-auth's /api/auth/session only decodes the cookie; every page and route checks the server-side session.)
+      const page = await fetch(url("/dashboard"), { headers: { ...forwarded, cookie: first.cookie }, redirect: "manual" });
+      expect(page.status).not.toBe(200);
+      expect(page.headers.get("location") ?? "").toContain("/login");
       // The other session is untouched.
       expect((await fetch(url("/api/v1/vendor/loyalty/stores"), { headers: { ...forwarded, cookie: second.cookie } })).status).toBe(200);
     });
