@@ -47,9 +47,12 @@ export async function seedMerchant(options: SeedMerchantOptions = {}): Promise<S
  * has a journey of its own); the session cookie lands in the page's context.
  */
 export async function logIn(page: Page, credentials: Credentials): Promise<void> {
-  const csrf = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const csrfResponse = await page.request.get("/api/auth/csrf");
+  const csrf = (await csrfResponse.json()) as { csrfToken: string };
   const response = await page.request.post("/api/auth/callback/credentials", {
     form: { ...credentials, csrfToken: csrf.csrfToken, json: "true" },
+    // As the login form would: a change with this site's cookies must name its origin (proxy.ts).
+    headers: { origin: new URL(csrfResponse.url()).origin },
     maxRedirects: 0,
   });
   if (response.status() >= 400) throw new Error(`log in failed: ${response.status()}`);

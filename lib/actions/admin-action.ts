@@ -8,6 +8,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { translateFieldErrors } from "@/lib/i18n/translate-field-errors";
 import { zodIssueKey } from "@/lib/i18n/zod-issue-key";
 import { logger } from "@/lib/logger";
+import { actionRequestId } from "./action-request-id";
 import type { ActionResult } from "./action-result";
 import { formValues } from "./form-values";
 
@@ -46,7 +47,7 @@ export function adminAction<Schema extends z.ZodType, T>(
     } catch (error) {
       unstable_rethrow(error); // forbidden() and redirect() are Next's control flow
       if (isAppError(error)) return fail(error);
-      logger.error("action.unexpected_error", { error });
+      logger.error("action.unexpected_error", { requestId: await actionRequestId(), error });
       return fail(new AppError("INTERNAL_ERROR"));
     }
   };

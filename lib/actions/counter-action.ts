@@ -12,6 +12,7 @@ import { AppError, isAppError, type ErrorCode } from "@/lib/errors";
 import { translateFieldErrors } from "@/lib/i18n/translate-field-errors";
 import { zodIssueKey } from "@/lib/i18n/zod-issue-key";
 import { logger } from "@/lib/logger";
+import { actionRequestId } from "./action-request-id";
 import type { ServiceContext } from "@/lib/service-context";
 
 /** A counter action's answer: ActionResult plus what the screen needs to explain a refusal (next stamp time, attempts left). */
@@ -66,7 +67,7 @@ export function counterAction<Schema extends z.ZodType, T>(
     } catch (error) {
       unstable_rethrow(error);
       if (isAppError(error)) return fail(error);
-      logger.error("action.unexpected_error", { error });
+      logger.error("action.unexpected_error", { requestId: await actionRequestId(), error });
       return fail(new AppError("INTERNAL_ERROR"));
     }
   };

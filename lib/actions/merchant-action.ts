@@ -7,6 +7,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { zodIssueKey } from "@/lib/i18n/zod-issue-key";
 import { translateFieldErrors } from "@/lib/i18n/translate-field-errors";
 import { logger } from "@/lib/logger";
+import { actionRequestId } from "./action-request-id";
 import type { ActionResult } from "./action-result";
 import { formValues } from "./form-values";
 
@@ -57,7 +58,7 @@ export function merchantAction<Schema extends z.ZodType, T>(
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are Next's control flow, not errors
       if (isAppError(error)) return fail(error);
-      logger.error("action.unexpected_error", { error });
+      logger.error("action.unexpected_error", { requestId: await actionRequestId(), error });
       return fail(new AppError("INTERNAL_ERROR"));
     }
   };

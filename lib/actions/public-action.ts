@@ -7,6 +7,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { translateFieldErrors } from "@/lib/i18n/translate-field-errors";
 import { zodIssueKey } from "@/lib/i18n/zod-issue-key";
 import { logger } from "@/lib/logger";
+import { actionRequestId } from "./action-request-id";
 import type { ActionResult } from "./action-result";
 import { formValues } from "./form-values";
 
@@ -41,7 +42,7 @@ export function publicAction<Schema extends z.ZodType, T>(
     } catch (error) {
       unstable_rethrow(error);
       if (isAppError(error)) return fail(error);
-      logger.error("action.unexpected_error", { error });
+      logger.error("action.unexpected_error", { requestId: await actionRequestId(), error });
       return fail(new AppError("INTERNAL_ERROR"));
     }
   };

@@ -5,9 +5,8 @@ import type { AdminContext } from "@/lib/admin/admin-context";
 import type { Clock } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
+import { SESSION_COOKIE_NAMES } from "./session-cookie";
 import { requestInfo } from "./vendor-auth";
-
-const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 /** next-auth's session token from a Cookie header (a large token is split in chunks: name.0, name.1, ...). */
 function sessionTokenOf(cookieHeader: string): string | null {
@@ -16,7 +15,7 @@ function sessionTokenOf(cookieHeader: string): string | null {
     const index = part.indexOf("=");
     if (index > 0) cookies.set(part.slice(0, index).trim(), decodeURIComponent(part.slice(index + 1).trim()));
   }
-  for (const name of COOKIE_NAMES) {
+  for (const name of SESSION_COOKIE_NAMES) {
     if (cookies.has(name)) return cookies.get(name)!;
     const chunks = [...cookies.keys()]
       .filter((key) => key.startsWith(`${name}.`))

@@ -7,6 +7,7 @@ import { revokeSession } from "@/lib/accounts/sessions";
 import { systemClock } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
 import { isAppError } from "@/lib/errors";
+import { sessionCookieName } from "./session-cookie";
 
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
@@ -18,11 +19,17 @@ export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
  */
 export function getAuthOptions(): NextAuthOptions {
   const config = getConfig();
+  const https = config.publicUrl.startsWith("https://");
   return {
     secret: config.secrets.authSecret,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login", error: "/login" },
-    useSecureCookies: config.publicUrl.startsWith("https://"),
+    useSecureCookies: https,
+    // Behind HTTPS the session cookie takes the `__Host-` prefix (next-auth's default is `__Secure-`):
+    // Secure, Path=/ and no Domain, so no subdomain can set or shadow it.
+    cookies: {
+      sessionToken: { name: sessionCookieName(https), options: { httpOnly: true, sameSite: "lax", path: "/", secure: https } },
+    },
     providers: [
       CredentialsProvider({
         name: "email",

@@ -31,6 +31,17 @@ export function withHeldCard(value: string | undefined, pageToken: string): stri
   return [pageToken, ...others].slice(0, MAX_HELD_CARDS).join(".");
 }
 
+/** Out of reach of scripts, Secure behind HTTPS, sent on top-level navigations (the store's QR code opens a page). */
+export function heldCardsCookieOptions() {
+  return {
+    httpOnly: true,
+    sameSite: "lax" as const,
+    secure: getConfig().publicUrl.startsWith("https:"),
+    path: "/",
+    maxAge: MAX_AGE_SECONDS,
+  };
+}
+
 /** The page tokens this phone holds (read in server components, actions and route handlers). */
 export async function readHeldCards(): Promise<string[]> {
   return parseHeldCards((await cookies()).get(HELD_CARDS_COOKIE)?.value);
@@ -40,13 +51,7 @@ export async function readHeldCards(): Promise<string[]> {
 export async function rememberHeldCard(pageToken: string): Promise<void> {
   if (!TOKEN_PATTERN.test(pageToken)) return;
   const store = await cookies();
-  store.set(HELD_CARDS_COOKIE, withHeldCard(store.get(HELD_CARDS_COOKIE)?.value, pageToken), {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: getConfig().publicUrl.startsWith("https:"),
-    path: "/",
-    maxAge: MAX_AGE_SECONDS,
-  });
+  store.set(HELD_CARDS_COOKIE, withHeldCard(store.get(HELD_CARDS_COOKIE)?.value, pageToken), heldCardsCookieOptions());
 }
 
 /** Forgets a card on this phone (after the customer erased their data). */
@@ -54,5 +59,5 @@ export async function forgetHeldCard(pageToken: string): Promise<void> {
   const store = await cookies();
   const remaining = parseHeldCards(store.get(HELD_CARDS_COOKIE)?.value).filter((token) => token !== pageToken);
   if (remaining.length === 0) store.delete(HELD_CARDS_COOKIE);
-  else store.set(HELD_CARDS_COOKIE, remaining.join("."), { httpOnly: true, sameSite: "lax", path: "/", maxAge: MAX_AGE_SECONDS });
+  else store.set(HELD_CARDS_COOKIE, remaining.join("."), heldCardsCookieOptions());
 }

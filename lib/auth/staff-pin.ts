@@ -3,6 +3,7 @@ import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db";
 import { afterFailedAttempt, isLocked } from "@/lib/domain/pin-policy";
 import { AppError } from "@/lib/errors";
+import { checkRateLimit, penalizeRateLimit } from "@/lib/rate-limit/rate-limit";
 import type { ServiceContext } from "@/lib/service-context";
 import { hashSecret, verifySecret } from "./password-hash";
 import { pinLookupDigest } from "./pin-lookup";
@@ -51,14 +52,27 @@ export async function authorizeStaff(ctx: ServiceContext, check: StaffCheck): Pr
     return check.staffId ? await staffAtStore(ctx, check.staffId, check.storeId) : null;
   }
 
+  // Too many wrong PINs from this client, whoever they were typed for: refused before any hashing.
+  await checkRateLimit("pinFailuresByClient", check.clientKey);
+
   if (check.staffId) {
     const member = await db.staffMember.findFirst({
       where: { id: check.staffId, merchantId: ctx.merchantId, active: true },
       select: { id: true, name: true, pinHash: true, lockedUntil: true, failedAttempts: true, stores: { select: { storeId: true } } },
     });
-    if (!member) throw new AppError("NOT_FOUND", { fieldErrors: { staffId: ["validation.staffNotFound"] } }, "Staff member not found.");
+    if (!member) {
+      // As long as a wrong PIN for a known member: one hash verification and one failure written (against
+      // this client at this store), so the time taken does not tell which staff ids exist.
+      await verifySecret(await timingEqualizer(), check.pin);
+      await penalizeRateLimit("pinFailuresByClient", check.clientKey);
+      await recordScopeFailure(ctx, check.storeId, check.clientKey);
+      throw new AppError("NOT_FOUND", { fieldErrors: { staffId: ["validation.staffNotFound"] } }, "Staff member not found.");
+    }
     if (isLocked(member.lockedUntil, now)) throw lockedError(member.lockedUntil!);
-    if (!(await verifySecret(member.pinHash, check.pin))) throw await recordStaffFailure(ctx, member.id);
+    if (!(await verifySecret(member.pinHash, check.pin))) {
+      await penalizeRateLimit("pinFailuresByClient", check.clientKey);
+      throw await recordStaffFailure(ctx, member.id);
+    }
     if (member.failedAttempts > 0)
       await db.staffMember.update({ where: { id: member.id }, data: { failedAttempts: 0, lockedUntil: null } });
     return requireStore(member, check.storeId);
@@ -85,16 +99,25 @@ export async function authorizeStaff(ctx: ServiceContext, check: StaffCheck): Pr
       }
     : null;
   if (!member) {
-    dummyHash ??= hashSecret("timing-equalizer");
-    await verifySecret(await dummyHash, check.pin);
+    await verifySecret(await timingEqualizer(), check.pin);
+    await penalizeRateLimit("pinFailuresByClient", check.clientKey);
     throw await recordScopeFailure(ctx, check.storeId, check.clientKey);
   }
   if (isLocked(member.lockedUntil, now)) throw lockedError(member.lockedUntil!);
-  if (!(await verifySecret(member.pinHash, check.pin))) throw await recordScopeFailure(ctx, check.storeId, check.clientKey);
+  if (!(await verifySecret(member.pinHash, check.pin))) {
+    await penalizeRateLimit("pinFailuresByClient", check.clientKey);
+    throw await recordScopeFailure(ctx, check.storeId, check.clientKey);
+  }
   if (scope && scope.failedAttempts > 0) {
     await db.pinLockout.update({ where: { id: scope.id }, data: { failedAttempts: 0, lockedUntil: null } });
   }
   return requireStore(member, check.storeId);
+}
+
+/** A hash of nothing, verified when there is no member's hash to verify, so both cases cost the same. */
+function timingEqualizer(): Promise<string> {
+  dummyHash ??= hashSecret("timing-equalizer");
+  return dummyHash;
 }
 
 function requireStore(member: { id: string; name: string; stores: { storeId: string }[] }, storeId: string): AuthorizedStaff {

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/service-context";
 import { authenticateApiKey } from "./api-keys";
 
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?next-auth\.session-token(?:\.\d+)?=/;
 
 /**
  * Who is calling the vendor API: a merchant API key (`Authorization: Bearer

@@ -37,5 +37,5 @@ export function adminRoute<Query = undefined, Params = undefined>(
       } catch (error) {
         return errorResponse(error, request);
       }
-    });
+    }, request);
 }

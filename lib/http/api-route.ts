@@ -81,10 +81,19 @@ function isDatabaseUnavailable(error: unknown): boolean {
 export function errorResponse(error: unknown, request: Request): Response {
   if (isAppError(error)) return problemFromAppError(error);
   if (isDatabaseUnavailable(error)) {
-    logger.warn("http.database_unavailable", { path: new URL(request.url).pathname, error: (error as Error).message });
+    logger.warn("http.database_unavailable", {
+      requestId: request.headers.get("x-request-id"),
+      path: new URL(request.url).pathname,
+      error: (error as Error).message,
+    });
     return problemResponse("SERVICE_UNAVAILABLE", { detail: "The database is not reachable right now.", retryAfter: 5 });
   }
-  logger.error("http.unexpected_error", { method: request.method, path: new URL(request.url).pathname, error });
+  logger.error("http.unexpected_error", {
+    requestId: request.headers.get("x-request-id"),
+    method: request.method,
+    path: new URL(request.url).pathname,
+    error,
+  });
   return problemResponse("INTERNAL_ERROR", { detail: "Something went wrong on our side. Try again; if it persists, contact support." });
 }
 
@@ -129,5 +138,5 @@ export function vendorRoute<Body = undefined, Query = undefined, Params = undefi
       } catch (error) {
         return errorResponse(error, request);
       }
-    });
+    }, request);
 }

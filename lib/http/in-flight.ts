@@ -1,4 +1,5 @@
 import "server-only";
+import { withRequestId } from "@/lib/logger";
 
 /**
  * Requests being handled by this process, so shutdown can let them finish
@@ -7,10 +8,11 @@ import "server-only";
 let inFlight = 0;
 const idleWaiters: (() => void)[] = [];
 
-export async function trackRequest<T>(work: () => Promise<T>): Promise<T> {
+export async function trackRequest<T>(work: () => Promise<T>, request?: Request): Promise<T> {
   inFlight++;
   try {
-    return await work();
+    // Log lines written while handling the request carry its id (set by proxy.ts).
+    return await withRequestId(request?.headers.get("x-request-id"), work);
   } finally {
     inFlight--;
     if (inFlight === 0) idleWaiters.splice(0).forEach((wake) => wake());

@@ -19,6 +19,20 @@ export const RATE_LIMITS = {
   recoveryByClient: { points: 10, duration: 60 * 60 },
   recoveryByEmail: { points: 3, duration: 60 * 60 },
   recoveryVerifyByClient: { points: 30, duration: 60 * 60 },
+  /**
+   * Wrong staff PINs per client (an API key, a counter tablet, an address), across all staff members:
+   * each member locks after a few wrong PINs, this caps guessing spread over many members.
+   */
+  pinFailuresByClient: { points: 50, duration: 15 * 60 },
+  /** Card lookups and counter searches per client: a till looks up one customer at a time. */
+  cardLookupByClient: { points: 300, duration: 60 },
+  /** The public program description of a store (GET /api/v1/loyalty/programs/{storeCode}). */
+  publicProgramByClient: { points: 120, duration: 60 },
+  /**
+   * Refused wallet and public-link requests per client (an unknown pass, a wrong ApplePass token, a bad
+   * signed link, an unknown store code): guessing is capped; devices that hold a valid pass are not counted.
+   */
+  publicMissesByClient: { points: 60, duration: 15 * 60 },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
@@ -66,6 +80,23 @@ export async function consumeRateLimit(name: RateLimitName, key: string): Promis
     }
     throw rejection;
   }
+}
+
+/** Throws RATE_LIMITED when the scope is already over its limit, without counting an attempt (see penalizeRateLimit). */
+export async function checkRateLimit(name: RateLimitName, key: string): Promise<void> {
+  const state = await limiter(name).get(digest(key));
+  if (state && state.consumedPoints >= RATE_LIMITS[name].points && state.msBeforeNext > 0) {
+    throw new AppError(
+      "RATE_LIMITED",
+      { retryAfter: Math.max(1, Math.ceil(state.msBeforeNext / 1000)) },
+      "Too many attempts: try again later.",
+    );
+  }
+}
+
+/** Counts one failed attempt against a scope (the next checkRateLimit refuses once the limit is reached). */
+export async function penalizeRateLimit(name: RateLimitName, key: string): Promise<void> {
+  await limiter(name).penalty(digest(key), 1);
 }
 
 /** Forgets a scope's attempts (a successful login clears its email's count). */

@@ -11,7 +11,7 @@ import { callRoute } from "@/test/api-client";
 import { useTestDatabase } from "@/test/db";
 import { createCard, createMerchantSetup } from "@/test/factories";
 
-const COOKIE = "__Secure-next-auth.session-token";
+const COOKIE = "__Host-next-auth.session-token";
 
 /** A user with an open session, and the session cookie the browser would send for it. */
 async function sessionCookie(

@@ -4,21 +4,26 @@ import { cookies } from "next/headers";
 import { z } from "zod";
 import { counterAction } from "@/lib/actions/counter-action";
 import { cardRefOf } from "@/lib/cards/schemas";
+import { staffClientKey } from "@/lib/cards/staff-client-key";
 import { endStaffSession } from "@/lib/counter/end-staff-session";
 import { getCounterCard } from "@/lib/counter/get-counter-card";
 import { openStaffSession } from "@/lib/counter/open-staff-session";
 import { runCounterOperation } from "@/lib/counter/run-counter-operation";
 import { counterOperationInputSchema, findCardInputSchema, searchCardsInputSchema, unlockInputSchema } from "@/lib/counter/schemas";
 import { searchCounterCards } from "@/lib/counter/search-counter-cards";
+import { consumeRateLimit } from "@/lib/rate-limit/rate-limit";
 import { COUNTER_STAFF_COOKIE, staffSessionCookieOptions } from "@/lib/counter/staff-session-credential";
 
-export const findCardAction = counterAction({ schema: findCardInputSchema, staffSession: false }, ({ ctx }, input) =>
-  getCounterCard(ctx, cardRefOf(input)),
-);
+// Card lookups and searches count per tablet: a counter looks up one customer at a time.
+export const findCardAction = counterAction({ schema: findCardInputSchema, staffSession: false }, async ({ ctx }, input) => {
+  await consumeRateLimit("cardLookupByClient", staffClientKey(ctx));
+  return getCounterCard(ctx, cardRefOf(input));
+});
 
-export const searchCardsAction = counterAction({ schema: searchCardsInputSchema, staffSession: false }, ({ ctx }, input) =>
-  searchCounterCards(ctx, input.query),
-);
+export const searchCardsAction = counterAction({ schema: searchCardsInputSchema, staffSession: false }, async ({ ctx }, input) => {
+  await consumeRateLimit("cardLookupByClient", staffClientKey(ctx));
+  return searchCounterCards(ctx, input.query);
+});
 
 /** A correct PIN opens a staff session on this tablet; its credential (rotated at every unlock) goes to a cookie only. */
 export const unlockAction = counterAction({ schema: unlockInputSchema, staffSession: false }, async ({ ctx, device }, input) => {

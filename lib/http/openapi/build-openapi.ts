@@ -130,7 +130,7 @@ export function buildOpenApiDocument(publicUrl: string): Record<string, unknown>
           type: "apiKey",
           in: "cookie",
           name: "next-auth.session-token",
-          description: "The admin console's session cookie of a platform admin (`__Secure-next-auth.session-token` behind HTTPS).",
+          description: "The admin console's session cookie of a platform admin (`__Host-next-auth.session-token` behind HTTPS).",
         },
       },
       schemas: { Problem: problemSchema },

@@ -1,4 +1,5 @@
 import { systemClock } from "@/lib/clock";
+import { limitMisses } from "@/lib/http/limit-misses";
 import { errorResponse } from "@/lib/http/api-route";
 import { googleSaveLink } from "@/lib/web-card/google-save-link";
 
@@ -10,11 +11,13 @@ export const dynamic = "force-dynamic";
  * The page token in the address is what authorizes, as for the card page.
  */
 export async function GET(request: Request, context: { params: Promise<{ token: string }> }): Promise<Response> {
-  try {
-    const { token } = await context.params;
-    const location = await googleSaveLink(token, systemClock);
-    return new Response(null, { status: 302, headers: { location, "cache-control": "no-store", "referrer-policy": "no-referrer" } });
-  } catch (error) {
-    return errorResponse(error, request);
-  }
+  return limitMisses(request, async () => {
+    try {
+      const { token } = await context.params;
+      const location = await googleSaveLink(token, systemClock);
+      return new Response(null, { status: 302, headers: { location, "cache-control": "no-store", "referrer-policy": "no-referrer" } });
+    } catch (error) {
+      return errorResponse(error, request);
+    }
+  });
 }

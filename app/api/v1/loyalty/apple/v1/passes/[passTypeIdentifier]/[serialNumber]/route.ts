@@ -1,3 +1,4 @@
+import { limitMisses } from "@/lib/http/limit-misses";
 import { errorResponse } from "@/lib/http/api-route";
 import { getLatestPass } from "@/lib/wallet/apple/web-service";
 
@@ -7,9 +8,11 @@ type Params = { passTypeIdentifier: string; serialNumber: string };
 
 /** Apple Wallet: the latest version of a pass, honouring If-Modified-Since. */
 export async function GET(request: Request, context: { params: Promise<Params> }): Promise<Response> {
-  try {
-    return await getLatestPass(request, await context.params);
-  } catch (error) {
-    return errorResponse(error, request);
-  }
+  return limitMisses(request, async () => {
+    try {
+      return await getLatestPass(request, await context.params);
+    } catch (error) {
+      return errorResponse(error, request);
+    }
+  });
 }

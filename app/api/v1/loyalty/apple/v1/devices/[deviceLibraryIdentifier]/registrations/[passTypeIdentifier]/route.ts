@@ -1,3 +1,4 @@
+import { limitMisses } from "@/lib/http/limit-misses";
 import { errorResponse } from "@/lib/http/api-route";
 import { listUpdatedPasses } from "@/lib/wallet/apple/web-service";
 
@@ -7,9 +8,11 @@ type Params = { deviceLibraryIdentifier: string; passTypeIdentifier: string };
 
 /** Apple Wallet: the serial numbers of this device's passes updated since a tag. */
 export async function GET(request: Request, context: { params: Promise<Params> }): Promise<Response> {
-  try {
-    return await listUpdatedPasses(request, await context.params);
-  } catch (error) {
-    return errorResponse(error, request);
-  }
+  return limitMisses(request, async () => {
+    try {
+      return await listUpdatedPasses(request, await context.params);
+    } catch (error) {
+      return errorResponse(error, request);
+    }
+  });
 }

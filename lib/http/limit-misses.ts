@@ -1,0 +1,25 @@
+import "server-only";
+import { checkRateLimit, penalizeRateLimit } from "@/lib/rate-limit/rate-limit";
+import { errorResponse } from "./api-route";
+import { clientKeyOf } from "./client-key";
+
+const MISSES = new Set([401, 403, 404]);
+
+/**
+ * Public and wallet routes whose address or header carries the secret (a pass's serial and
+ * ApplePass token, a signed link, a page token, a store code): each refused request (401, 403,
+ * 404) counts against the client, and a client over the limit gets 429 RATE_LIMITED with
+ * Retry-After before anything is looked up. Requests that succeed are not counted, so phones
+ * refreshing their passes are never slowed down.
+ */
+export async function limitMisses(request: Request, work: () => Promise<Response>): Promise<Response> {
+  const client = clientKeyOf(request);
+  try {
+    await checkRateLimit("publicMissesByClient", client);
+  } catch (error) {
+    return errorResponse(error, request);
+  }
+  const response = await work();
+  if (MISSES.has(response.status)) await penalizeRateLimit("publicMissesByClient", client);
+  return response;
+}
