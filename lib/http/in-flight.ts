@@ -1,11 +1,18 @@
 import "server-only";
+import { getConfig } from "@/lib/config";
+import { logger } from "@/lib/logger";
+import { problemResponse } from "./problem";
 
 /**
- * Requests being handled by this process, so shutdown can let them finish
- * before closing the database under them.
+ * Requests being handled by this process: shutdown lets them finish before
+ * closing the database under them, and the API sheds load with them.
  */
 let inFlight = 0;
 const idleWaiters: (() => void)[] = [];
+let lastShedLog = 0;
+
+/** Seconds an overloaded instance asks a client to wait before trying again. */
+export const OVERLOAD_RETRY_AFTER_SECONDS = 1;
 
 export async function trackRequest<T>(work: () => Promise<T>): Promise<T> {
   inFlight++;
@@ -15,6 +22,36 @@ export async function trackRequest<T>(work: () => Promise<T>): Promise<T> {
     inFlight--;
     if (inFlight === 0) idleWaiters.splice(0).forEach((wake) => wake());
   }
+}
+
+/**
+ * Load shedding for API routes (vendorRoute, adminRoute). Past
+ * LOYALTY_MAX_IN_FLIGHT requests in progress in this instance, a new one is
+ * answered 503 SERVICE_UNAVAILABLE with Retry-After at once, without touching
+ * the database: under overload clients get a fast answer to retry, instead of
+ * waiting in a queue that grows without bound (each request in progress holds
+ * memory and, in turn, a pooled connection). The requests admitted are bounded
+ * too: at most LOYALTY_DB_ACQUIRE_TIMEOUT_MS waiting for a connection, at most
+ * LOYALTY_DB_STATEMENT_TIMEOUT_MS per statement (lib/db/postgres-adapter.ts),
+ * both answered 503 by errorResponse. The cap is per instance, like the pool:
+ * with several instances each sheds its own excess. /api/health is not capped,
+ * so a load balancer still sees the instance alive.
+ */
+export function admitRequest(work: () => Promise<Response>): Promise<Response> {
+  if (inFlight >= getConfig().serving.maxInFlight) {
+    const now = Date.now();
+    if (now - lastShedLog > 1_000) {
+      lastShedLog = now;
+      logger.warn("http.overloaded", { inFlight, maxInFlight: getConfig().serving.maxInFlight });
+    }
+    return Promise.resolve(
+      problemResponse("SERVICE_UNAVAILABLE", {
+        detail: "This server is busy: try again in a moment.",
+        retryAfter: OVERLOAD_RETRY_AFTER_SECONDS,
+      }),
+    );
+  }
+  return trackRequest(work);
 }
 
 /** Resolves when no request is in progress, or after `timeoutMs`. */
