@@ -14,6 +14,17 @@ let lastShedLog = 0;
 /** Seconds an overloaded instance asks a client to wait before trying again. */
 export const OVERLOAD_RETRY_AFTER_SECONDS = 1;
 
+/**
+ * The longest a client waits for an API answer. A request admitted under
+ * load may wait for a connection more than once (a read, then a
+ * transaction), each wait bounded by the acquire timeout: past this deadline
+ * the client is answered 503 + Retry-After while the work goes on (still
+ * counted in flight). Like a dropped connection, that 503 does not say
+ * whether the change was made: a retry with the same Idempotency-Key is
+ * answered with the first result, never applied twice.
+ */
+export const REQUEST_DEADLINE_MS = 4_000;
+
 export async function trackRequest<T>(work: () => Promise<T>): Promise<T> {
   inFlight++;
   try {
@@ -33,7 +44,8 @@ export async function trackRequest<T>(work: () => Promise<T>): Promise<T> {
  * memory and, in turn, a pooled connection). The requests admitted are bounded
  * too: at most LOYALTY_DB_ACQUIRE_TIMEOUT_MS waiting for a connection, at most
  * LOYALTY_DB_STATEMENT_TIMEOUT_MS per statement (lib/db/postgres-adapter.ts),
- * both answered 503 by errorResponse. The cap is per instance, like the pool:
+ * both answered 503 by errorResponse, and the whole request by
+ * REQUEST_DEADLINE_MS. The cap is per instance, like the pool:
  * with several instances each sheds its own excess. /api/health is not capped,
  * so a load balancer still sees the instance alive.
  */
@@ -51,7 +63,20 @@ export function admitRequest(work: () => Promise<Response>): Promise<Response> {
       }),
     );
   }
-  return trackRequest(work);
+  const started = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<Response>((resolve) => {
+    timer = setTimeout(() => {
+      logger.warn("http.deadline_exceeded", { afterMs: Date.now() - started, inFlight });
+      resolve(
+        problemResponse("SERVICE_UNAVAILABLE", {
+          detail: "This server is busy: try again in a moment (with the same Idempotency-Key for a change).",
+          retryAfter: OVERLOAD_RETRY_AFTER_SECONDS,
+        }),
+      );
+    }, REQUEST_DEADLINE_MS);
+  });
+  return Promise.race([trackRequest(work), deadline]).finally(() => clearTimeout(timer));
 }
 
 /** Resolves when no request is in progress, or after `timeoutMs`. */
