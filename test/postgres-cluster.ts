@@ -52,7 +52,9 @@ export async function startPostgresCluster(settings: string[] = []): Promise<Pos
   const runAsync = (name: string, args: string[]) =>
     new Promise<void>((resolve, reject) => {
       const [file, argv] = command(name, args);
-      execFile(file, argv, (error, _stdout, stderr) => (error ? reject(new Error(`${name} failed: ${stderr || error.message}`)) : resolve()));
+      execFile(file, argv, (error, _stdout, stderr) =>
+        error ? reject(new Error(`${name} failed: ${stderr || error.message}`)) : resolve(),
+      );
     });
   run("initdb", ["-D", dataDir, "-U", "loyalty", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "-N"]);
   const options = [

@@ -15,7 +15,8 @@ let lastShedLog = 0;
 export const OVERLOAD_RETRY_AFTER_SECONDS = 1;
 
 /**
- * The longest a client waits for an API answer. A request admitted under
+ * The longest a request is handled before its answer (leaving room under 5 s for time spent queued before the
+ * handler runs on a busy machine). A request admitted under
  * load may wait for a connection more than once (a read, then a
  * transaction), each wait bounded by the acquire timeout: past this deadline
  * the client is answered 503 + Retry-After while the work goes on (still
@@ -23,7 +24,7 @@ export const OVERLOAD_RETRY_AFTER_SECONDS = 1;
  * whether the change was made: a retry with the same Idempotency-Key is
  * answered with the first result, never applied twice.
  */
-export const REQUEST_DEADLINE_MS = 4_000;
+export const REQUEST_DEADLINE_MS = 3_000;
 
 export async function trackRequest<T>(work: () => Promise<T>): Promise<T> {
   inFlight++;

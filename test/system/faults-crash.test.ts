@@ -72,7 +72,9 @@ describe("a crash (SIGKILL) during a stamp load", () => {
     apps.push(second);
 
     // Clients retry what got no answer with the same key: done once, whether or not the dead process committed it.
-    const retried = await Promise.all(unanswered.map((s) => postStamp(second.url, seed, { cardNumber: s.cardNumber, idempotencyKey: s.key })));
+    const retried = await Promise.all(
+      unanswered.map((s) => postStamp(second.url, seed, { cardNumber: s.cardNumber, idempotencyKey: s.key })),
+    );
     expect(retried.map((answer) => answer.status)).toEqual(retried.map(() => 200));
     // A retry of an acknowledged stamp is answered again with the first answer, and adds nothing.
     const sample = acknowledged.slice(0, 40);

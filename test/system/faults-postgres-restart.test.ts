@@ -107,7 +107,10 @@ describe("PostgreSQL restarted during a load", () => {
     }
     for (const outage of outages) {
       const during = sent.filter((s) => s.at >= outage.from && s.at < outage.back);
-      expect(during.some((s) => s.answer.status === 503), `503 while down (${outage.mode})`).toBe(true);
+      expect(
+        during.some((s) => s.answer.status === 503),
+        `503 while down (${outage.mode})`,
+      ).toBe(true);
       expect(outage.recovered, `served again after the ${outage.mode} restart`).toBeDefined();
       expect(outage.recovered! - outage.back).toBeLessThan(5_000);
       // Health says so too: 503 while down, 200 afterwards, always answered.

@@ -120,7 +120,12 @@ describe("overload", () => {
     // A small pool and cap make the limits reachable with a handful of requests.
     const app = await startAppInstance({
       databaseUrl: database!.url,
-      env: { LOYALTY_DB_POOL_SIZE: "4", LOYALTY_MAX_IN_FLIGHT: "6", LOYALTY_DB_ACQUIRE_TIMEOUT_MS: "2000", LOYALTY_DB_STATEMENT_TIMEOUT_MS: "3000" },
+      env: {
+        LOYALTY_DB_POOL_SIZE: "4",
+        LOYALTY_MAX_IN_FLIGHT: "6",
+        LOYALTY_DB_ACQUIRE_TIMEOUT_MS: "2000",
+        LOYALTY_DB_STATEMENT_TIMEOUT_MS: "3000",
+      },
     });
     apps.push(app);
     for (const card of seed.cards.slice(30)) expect((await postStamp(app.url, seed, { cardNumber: card.cardNumber })).status).toBe(200);
@@ -158,7 +163,10 @@ describe("overload", () => {
         expect(Number(answer.headers?.get("retry-after"))).toBeGreaterThan(0);
         expect(answer.ms).toBeLessThan(5_000);
       }
-      expect((await locker.query<{ n: number }>("SELECT count(*)::int AS n FROM cards WHERE id = ANY($1::uuid[])", [slowCards.map((c) => c.id)])).rows[0]!.n).toBe(4);
+      expect(
+        (await locker.query<{ n: number }>("SELECT count(*)::int AS n FROM cards WHERE id = ANY($1::uuid[])", [slowCards.map((c) => c.id)]))
+          .rows[0]!.n,
+      ).toBe(4);
     } finally {
       await locker.query("ROLLBACK");
       await locker.end();

@@ -33,7 +33,9 @@ describe("two app instances on one PostgreSQL", () => {
       const app = both()[i % 2]!;
       while (!stopBackground) {
         const card = background!.cards[Math.floor(Math.random() * background!.cards.length)]!;
-        backgroundAnswers.push(await postStamp(app.url, background!, { cardNumber: card.cardNumber, idempotencyKey: i % 3 ? randomUUID() : undefined }));
+        backgroundAnswers.push(
+          await postStamp(app.url, background!, { cardNumber: card.cardNumber, idempotencyKey: i % 3 ? randomUUID() : undefined }),
+        );
       }
     });
     await sleep(500);
@@ -57,7 +59,9 @@ describe("two app instances on one PostgreSQL", () => {
     );
     const statuses = answers.map((answer) => answer.status);
     expect(statuses.filter((status) => status === 200)).toHaveLength(5);
-    expect(answers.filter((answer) => answer.status === 429).map((answer) => answer.body?.code)).toEqual(Array(45).fill("DAILY_LIMIT_REACHED"));
+    expect(answers.filter((answer) => answer.status === 429).map((answer) => answer.body?.code)).toEqual(
+      Array(45).fill("DAILY_LIMIT_REACHED"),
+    );
     const stored = await database!.prisma.card.findUniqueOrThrow({ where: { id: card.id } });
     expect(stored.stampCount).toBe(5);
     expect(await database!.prisma.ledgerEntry.count({ where: { cardId: card.id } })).toBe(5);
@@ -122,7 +126,11 @@ describe("two app instances on one PostgreSQL", () => {
           method: "POST",
           headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.77" },
           body: JSON.stringify({ storeCode: store.code }),
-        }).then(async (response) => ({ status: response.status, retryAfter: response.headers.get("retry-after"), body: await response.json() })),
+        }).then(async (response) => ({
+          status: response.status,
+          retryAfter: response.headers.get("retry-after"),
+          body: await response.json(),
+        })),
       ),
     );
     expect(answers.filter((answer) => answer.status === 201)).toHaveLength(10);
@@ -139,7 +147,9 @@ describe("two app instances on one PostgreSQL", () => {
     stopBackground = true;
     await Promise.all(backgroundLoad);
     expect(backgroundAnswers.length).toBeGreaterThan(50);
-    expect(backgroundAnswers.filter((answer) => answer.status !== 200).map((answer) => `${answer.status} ${answer.body?.code}`)).toEqual([]);
+    expect(backgroundAnswers.filter((answer) => answer.status !== 200).map((answer) => `${answer.status} ${answer.body?.code}`)).toEqual(
+      [],
+    );
     expect(await database!.prisma.ledgerEntry.count({ where: { merchantId: background!.merchantId } })).toBe(backgroundAnswers.length);
     expect((await verifyLedger(database!.prisma)).mismatches).toEqual([]);
   });

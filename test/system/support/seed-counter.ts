@@ -39,7 +39,9 @@ export async function seedCounter(
       requireStaffPin: options.requireStaffPin ?? false,
     },
   });
-  const store = await prisma.store.create({ data: { merchantId: merchant.id, name: "System store", code: `SYS${newId().slice(-6).toUpperCase()}` } });
+  const store = await prisma.store.create({
+    data: { merchantId: merchant.id, name: "System store", code: `SYS${newId().slice(-6).toUpperCase()}` },
+  });
   const { key, keyHash, prefix } = generateApiKey();
   await prisma.apiKey.create({ data: { merchantId: merchant.id, name: "system", keyHash, prefix } });
   const customers = Array.from({ length: options.cards }, () => ({ id: newId(), name: "System" }));
@@ -98,7 +100,11 @@ export async function postStamp(
         authorization: `Bearer ${seed.apiKey}`,
         ...(input.idempotencyKey ? { "idempotency-key": input.idempotencyKey } : {}),
       },
-      body: JSON.stringify({ cardNumber: input.cardNumber, storeId: seed.storeId, ...(input.staffPin ? { staffPin: input.staffPin } : {}) }),
+      body: JSON.stringify({
+        cardNumber: input.cardNumber,
+        storeId: seed.storeId,
+        ...(input.staffPin ? { staffPin: input.staffPin } : {}),
+      }),
       signal: input.signal ?? AbortSignal.timeout(15_000),
     });
     const text = await response.text();
