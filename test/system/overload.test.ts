@@ -94,7 +94,8 @@ describe("overload", () => {
     // Still serving under the load, not only refusing (a low bar: CI machines are small and busy).
     expect(statuses.get(200) ?? 0, summary).toBeGreaterThan(300);
     // Health answered throughout, quickly.
-    expect(health.length).toBeGreaterThan(50);
+    expect(health.length).toBeGreaterThan(20);
+    expect(Math.max(...health.map((h) => h.ms))).toBeLessThan(5_000);
     expect(health.filter((h) => h.status !== 200 && h.status !== 503)).toEqual([]);
     expect(health.filter((h) => h.status === 200).length).toBeGreaterThan(health.length / 2);
 
