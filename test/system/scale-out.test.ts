@@ -92,10 +92,16 @@ describe("two app instances on one PostgreSQL", () => {
     );
     // Racing requests may all pass the "locked?" check before any failure is written, but each failure is counted
     // under the lockout row's lock: no more than 5 are refused as wrong before the lock, and the lock holds after.
-    const invalid = answers.filter((answer) => answer.body?.code === "PIN_INVALID").length;
-    const locked = answers.filter((answer) => answer.body?.code === "PIN_LOCKED").length;
-    expect(invalid + locked, answers.map((answer) => `${answer.status} ${answer.body?.code}`).join(", ")).toBe(10);
-    expect(invalid).toBeGreaterThanOrEqual(5);
+    // (503: past the request deadline on a starved machine, ten argon2 verifications at once; the failure is still counted.)
+    const codes = answers.map((answer) => `${answer.status} ${answer.body?.code}`);
+    expect(
+      codes.filter((code) => !["401 PIN_INVALID", "423 PIN_LOCKED", "503 SERVICE_UNAVAILABLE"].includes(code)),
+      codes.join(", "),
+    ).toEqual([]);
+    await sleep(3_000);
+    const scope = await database!.prisma.pinLockout.findFirstOrThrow({ where: { storeId: seed.storeId } });
+    expect(scope.failedAttempts).toBeGreaterThanOrEqual(5);
+    expect(scope.lockedUntil).not.toBeNull();
     for (const app of both()) {
       const answer = await postStamp(app.url, seed, { cardNumber: card.cardNumber, staffPin: "482913" });
       expect(answer.body?.code).toBe("PIN_LOCKED");
