@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,7 +19,17 @@ export function findPostgresBinDir(): string | null {
   return onPath ? path.dirname(onPath) : null;
 }
 
-export type PostgresCluster = { url: string; logFile: string; stop(): void };
+export type PostgresCluster = {
+  url: string;
+  logFile: string;
+  stop(): void;
+  /**
+   * Stops the server (`fast`: clients' sessions are terminated, a clean shutdown; `immediate`: as after a crash,
+   * recovery at start), keeps it down `downtimeMs`, and starts it again on the same port. Asynchronous, so a
+   * load driven from the same process goes on meanwhile.
+   */
+  restart(options?: { mode?: "fast" | "immediate"; downtimeMs?: number }): Promise<void>;
+};
 
 /** `settings`: extra server settings, e.g. ["shared_preload_libraries=auto_explain"] for the dashboard benchmark. */
 export async function startPostgresCluster(settings: string[] = []): Promise<PostgresCluster> {
@@ -33,10 +43,19 @@ export async function startPostgresCluster(settings: string[] = []): Promise<Pos
     fs.chmodSync(dir, 0o755);
     execFileSync("chown", ["postgres:postgres", dir]);
   }
-  const run = (command: string, args: string[]) => {
-    const [file, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", path.join(bin, command), ...args]] : [path.join(bin, command), args];
+  const command = (name: string, args: string[]): [string, string[]] =>
+    asRoot ? ["runuser", ["-u", "postgres", "--", path.join(bin, name), ...args]] : [path.join(bin, name), args];
+  const run = (name: string, args: string[]) => {
+    const [file, argv] = command(name, args);
     return execFileSync(file, argv, { stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
   };
+  const runAsync = (name: string, args: string[]) =>
+    new Promise<void>((resolve, reject) => {
+      const [file, argv] = command(name, args);
+      execFile(file, argv, (error, _stdout, stderr) =>
+        error ? reject(new Error(`${name} failed: ${stderr || error.message}`)) : resolve(),
+      );
+    });
   run("initdb", ["-D", dataDir, "-U", "loyalty", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "-N"]);
   const options = [
     `-p ${port}`,
@@ -62,7 +81,12 @@ export async function startPostgresCluster(settings: string[] = []): Promise<Pos
     }
     fs.rmSync(dir, { recursive: true, force: true });
   };
-  return { url: `postgresql://loyalty@127.0.0.1:${port}/postgres`, logFile, stop };
+  const restart = async ({ mode = "fast", downtimeMs = 0 }: { mode?: "fast" | "immediate"; downtimeMs?: number } = {}) => {
+    await runAsync("pg_ctl", ["-D", dataDir, "-m", mode, "-w", "-t", "60", "stop"]);
+    if (downtimeMs > 0) await new Promise((resolve) => setTimeout(resolve, downtimeMs));
+    await runAsync("pg_ctl", ["-D", dataDir, "-o", options, "-l", logFile, "-w", "-t", "60", "start"]);
+  };
+  return { url: `postgresql://loyalty@127.0.0.1:${port}/postgres`, logFile, stop, restart };
 }
 
 /** The URL of another database on the same server. */

@@ -38,6 +38,14 @@ export type ApiKeyPrincipal = { apiKeyId: string; merchantId: string; merchantSt
  * request (a database round trip is the stamp path's main cost). Revoking a
  * key or suspending a merchant evicts at once in this process; other app
  * instances see it within API_KEY_CACHE_TTL_MS.
+ *
+ * With several app instances this cache is the only thing an instance keeps
+ * of a key, and it grants nothing beyond authentication: the limits a request
+ * meets (daily stamps, cooldowns, PIN lockouts, idempotency keys, rate
+ * limits) are decided in the database, under row locks and unique indexes,
+ * so they hold exactly across instances (test/system/scale-out.test.ts). The
+ * one thing that lags is a revocation or suspension made through another
+ * instance: at most API_KEY_CACHE_TTL_MS.
  */
 export const API_KEY_CACHE_TTL_MS = 10_000;
 const CACHE_MAX_ENTRIES = 10_000;

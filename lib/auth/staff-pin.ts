@@ -3,6 +3,7 @@ import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db";
 import { afterFailedAttempt, isLocked } from "@/lib/domain/pin-policy";
 import { AppError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
 import { checkRateLimit, penalizeRateLimit } from "@/lib/rate-limit/rate-limit";
 import type { ServiceContext } from "@/lib/service-context";
 import { hashSecret, verifySecret } from "./password-hash";
@@ -180,11 +181,12 @@ async function recordStaffFailure(ctx: ServiceContext, staffMemberId: string): P
 async function recordScopeFailure(ctx: ServiceContext, storeId: string, clientKey: string): Promise<AppError> {
   const { pinMaxFailedAttempts, pinLockoutMinutes } = getConfig().loyalty;
   const outcome = await db.$transaction(async (tx) => {
-    await tx.pinLockout.upsert({
-      where: { storeId_clientKey: { storeId, clientKey } },
-      create: { merchantId: ctx.merchantId, storeId, clientKey },
-      update: {},
-    });
+    // ON CONFLICT, not Prisma's upsert (a read, then an insert): wrong PINs racing on a new scope, through one
+    // instance or several, must each count, not fail on the unique index.
+    await tx.$executeRaw`
+      INSERT INTO pin_lockouts (id, merchant_id, store_id, client_key, updated_at)
+      VALUES (${newId()}::uuid, ${ctx.merchantId}::uuid, ${storeId}::uuid, ${clientKey}, ${ctx.clock.now()}::timestamptz)
+      ON CONFLICT (store_id, client_key) DO NOTHING`;
     const [row] = await tx.$queryRaw<{ id: string; failedAttempts: number; lockedUntil: Date | null }[]>`
       SELECT id, failed_attempts AS "failedAttempts", locked_until AS "lockedUntil" FROM pin_lockouts
       WHERE store_id = ${storeId}::uuid AND client_key = ${clientKey} FOR UPDATE`;

@@ -2,7 +2,14 @@ import path from "node:path";
 import { ConfigError } from "./config-error";
 import { envSchema } from "./env-schema";
 
-export type DatabaseSettings = { kind: "postgresql"; url: string; poolSize: number } | { kind: "pglite"; dataDir: string };
+/**
+ * `acquireTimeoutMs` and `statementTimeoutMs` bound how long a request may wait for a pooled connection and for one
+ * statement (0: no limit). Only the serving process's database has them (lib/db/index.ts): scripts such as
+ * ledger:verify or migrations may run long statements.
+ */
+export type DatabaseSettings =
+  | { kind: "postgresql"; url: string; poolSize: number; acquireTimeoutMs?: number; statementTimeoutMs?: number }
+  | { kind: "pglite"; dataDir: string };
 
 /** Configuration as read from the environment, before secrets are resolved. */
 export type EnvConfig = ReturnType<typeof parseEnv>;
@@ -35,6 +42,12 @@ export function parseEnv(env: Record<string, string | undefined>, cwd = process.
     database,
     publicUrl,
     logLevel: e.LOYALTY_LOG_LEVEL,
+    /** Load shedding of the serving process (lib/http/in-flight.ts, lib/db/index.ts). */
+    serving: {
+      maxInFlight: e.LOYALTY_MAX_IN_FLIGHT,
+      dbAcquireTimeoutMs: e.LOYALTY_DB_ACQUIRE_TIMEOUT_MS,
+      dbStatementTimeoutMs: e.LOYALTY_DB_STATEMENT_TIMEOUT_MS,
+    },
     seedDemo: e.LOYALTY_SEED_DEMO ?? database.kind === "pglite",
     providedSecrets: { authSecret: e.AUTH_SECRET, secretKey: e.LOYALTY_SECRET_KEY },
     loyalty: {

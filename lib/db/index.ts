@@ -13,7 +13,13 @@ const globalForDb = globalThis as { __loyaltyDatabase?: Database };
  */
 export function getDatabase(): Database {
   if (!globalForDb.__loyaltyDatabase) {
-    globalForDb.__loyaltyDatabase = openDatabase(getConfig().database, processPurpose());
+    const { database, serving } = getConfig();
+    // The serving process's requests wait a bounded time for a connection and for each statement (see postgresPoolConfig).
+    const settings =
+      database.kind === "postgresql"
+        ? { ...database, acquireTimeoutMs: serving.dbAcquireTimeoutMs, statementTimeoutMs: serving.dbStatementTimeoutMs }
+        : database;
+    globalForDb.__loyaltyDatabase = openDatabase(settings, processPurpose());
   }
   return globalForDb.__loyaltyDatabase;
 }

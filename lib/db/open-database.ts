@@ -32,10 +32,11 @@ export type Database = {
  */
 export function openDatabase(settings: DatabaseSettings, purpose: string): Database {
   if (settings.kind === "postgresql") {
-    const config = postgresPoolConfig(settings.url, settings.poolSize);
+    const config = postgresPoolConfig(settings.url, settings.poolSize, settings);
     const pool = guardPool(new pg.Pool(config), purpose);
     const prisma = new PrismaClient({ adapter: createAppPostgresAdapter(pool) });
-    const adapterFactory = new PostgresAdapterFactory({ ...config, max: 2 });
+    // The schema engine runs migrations: no request limits on its connections.
+    const adapterFactory = new PostgresAdapterFactory(postgresPoolConfig(settings.url, 2));
     return {
       kind: "postgresql",
       prisma,

@@ -91,8 +91,23 @@ export function createAppPostgresAdapter(pool: Pool): PrismaPg {
   return new PrismaPg(pool, { statementNameGenerator: (query) => `q_${createHash("sha1").update(query.sql).digest("base64url")}` });
 }
 
-export function postgresPoolConfig(url: string, poolSize: number): PoolConfig {
+/**
+ * Pool settings. `limits` (the serving process only, lib/db/index.ts) bound a
+ * request's waits: `acquireTimeoutMs` for a free connection (pg-pool's
+ * connectionTimeoutMillis: with every connection busy, new requests fail fast
+ * with 503 instead of queueing without bound) and `statementTimeoutMs`
+ * (PostgreSQL's statement_timeout, which also bounds lock waits; 0 means
+ * none). An idle transaction is ended by the server after a while too, so a
+ * stuck request cannot hold a row lock for long. Scripts (migrations,
+ * ledger:verify) keep no statement limit and wait 5 s for a connection.
+ */
+export function postgresPoolConfig(
+  url: string,
+  poolSize: number,
+  limits: { acquireTimeoutMs?: number; statementTimeoutMs?: number } = {},
+): PoolConfig {
   const parsed = parse(url);
+  const statementTimeout = limits.statementTimeoutMs ?? 0;
   return {
     host: parsed.host ?? undefined,
     port: parsed.port ? Number(parsed.port) : undefined,
@@ -102,7 +117,7 @@ export function postgresPoolConfig(url: string, poolSize: number): PoolConfig {
     ssl: parsed.ssl as PoolConfig["ssl"],
     application_name: parsed.application_name ?? "loyalty",
     max: poolSize,
-    // A request must fail fast when the pool is exhausted, never queue without bound.
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: limits.acquireTimeoutMs ?? 5_000,
+    ...(statementTimeout > 0 ? { statement_timeout: statementTimeout, idle_in_transaction_session_timeout: statementTimeout * 2 } : {}),
   };
 }

@@ -5,7 +5,7 @@ import { authenticateAdmin } from "@/lib/auth/admin-auth";
 import { systemClock, type Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { errorResponse, parseWith } from "./api-route";
-import { trackRequest } from "./in-flight";
+import { admitRequest } from "./in-flight";
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
@@ -21,7 +21,7 @@ export function adminRoute<Query = undefined, Params = undefined>(
   handler: (args: AdminArgs<Query, Params>) => Promise<Response>,
 ): (request: Request, context: RouteContext) => Promise<Response> {
   return (request, context) =>
-    trackRequest(async () => {
+    admitRequest(async () => {
       try {
         const ctx = await authenticateAdmin(request, options.clock ?? systemClock);
         const rawParams = await context.params;

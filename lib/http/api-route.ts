@@ -6,7 +6,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { hashRequest, type IdempotencyInput } from "@/lib/ledger/idempotency";
 import { logger } from "@/lib/logger";
 import type { ServiceContext } from "@/lib/service-context";
-import { trackRequest } from "./in-flight";
+import { admitRequest } from "./in-flight";
 import { problemFromAppError, problemResponse } from "./problem";
 import { idempotencyKeySchema } from "./request-schemas";
 import { validationError } from "./zod-problem";
@@ -70,12 +70,39 @@ export function parseWith<T>(schema: z.ZodType<T, unknown>, value: unknown, wher
   return result.data;
 }
 
-/** Errors the database driver raises when it cannot be reached: the service is unavailable, not broken. */
+/**
+ * Driver and server errors that mean the database cannot serve this request
+ * now, though it may in a moment: the service is unavailable, not broken.
+ * Unreachable or restarting server (refused, reset, terminated by an
+ * administrator command 57P01, starting up or shutting down 57P03, crash
+ * shutdown 57P02), no free pooled connection within the acquire timeout, no
+ * transaction slot within Prisma's wait (P2028), too many connections
+ * (53300), and a statement cancelled by statement_timeout (57014) under
+ * overload. Prisma wraps driver errors (meta.driverAdapterError.cause…), so
+ * the whole error is searched.
+ */
+const UNAVAILABLE =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|timeout exceeded when trying to connect|Connection terminated|terminating connection|Client has encountered a connection error|Connection ended|database system is (starting up|shutting down|in recovery|not yet accepting)|statement timeout|Unable to start a transaction|Transaction already closed|DatabaseNotReachable|ConnectionClosed|SocketTimeout|TooManyConnections|\b(P1001|P1002|P1008|P1017|P2024|P2028|P2037|57P01|57P02|57P03|57014|53300|08000|08003|08006)\b/i;
+
 function isDatabaseUnavailable(error: unknown): boolean {
-  const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""}`;
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|timeout exceeded when trying to connect|Connection terminated|DatabaseNotReachable|P1001|P2024|P1017/i.test(
-    text,
-  );
+  return UNAVAILABLE.test(errorText(error, 0, new Set()));
+}
+
+/** The strings of an error and of its causes and metadata (a few levels deep). */
+function errorText(value: unknown, depth: number, seen: Set<unknown>): string {
+  if (typeof value === "string") return value;
+  if (typeof value !== "object" || value === null || depth > 4 || seen.has(value)) return "";
+  seen.add(value);
+  const parts: string[] = [];
+  for (const key of ["code", "message", "kind", "originalCode", "originalMessage", "reason"]) {
+    const field = (value as Record<string, unknown>)[key];
+    if (typeof field === "string") parts.push(field);
+  }
+  for (const key of ["cause", "meta", "driverAdapterError", "error"]) {
+    const field = (value as Record<string, unknown>)[key];
+    if (field !== undefined) parts.push(errorText(field, depth + 1, seen));
+  }
+  return parts.join(" ");
 }
 
 export function errorResponse(error: unknown, request: Request): Response {
@@ -108,7 +135,7 @@ export function vendorRoute<Body = undefined, Query = undefined, Params = undefi
   handler: (args: VendorArgs<Body, Query, Params>) => Promise<Response>,
 ): (request: Request, context: RouteContext) => Promise<Response> {
   return (request, context) =>
-    trackRequest(async () => {
+    admitRequest(async () => {
       try {
         const rawParams = await context.params;
         let params = undefined as Params;

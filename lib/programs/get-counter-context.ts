@@ -9,6 +9,13 @@ import type { CounterContext } from "./counter-context";
  * kept for a few seconds per merchant and store. A change made through this
  * process evicts them at once (forgetCounterContexts); other app instances
  * use the new rules within COUNTER_CONTEXT_TTL_MS.
+ *
+ * Only the rules are cached, never a card's state: the daily limit, cooldown
+ * and target are applied to the card row read under its lock (or by the
+ * stamp_card function in one statement), so with several instances a card
+ * still gets exactly its limit (test/system/scale-out.test.ts). A rule
+ * changed through another instance applies here within the TTL; a stamp
+ * decided meanwhile follows the rules as they were a few seconds earlier.
  */
 export const COUNTER_CONTEXT_TTL_MS = 5_000;
 // On globalThis: Next loads this module once per route bundle in the same
