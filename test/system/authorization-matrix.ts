@@ -449,7 +449,13 @@ export const ACTION_ROWS: ActionRow[] = [
   merchantActionRow(`${D}/staff/actions.ts`, "unlockStaffAction", { cross: (w) => ({ staffId: w.staffId }) }),
   merchantActionRow(`${D}/staff/actions.ts`, "deactivateStaffAction", { cross: (w) => ({ staffId: w.staffId }) }),
   merchantActionRow(`${D}/customers/[cardNumber]/actions.ts`, "adjustBalanceAction", {
-    cross: (w) => ({ cardNumber: w.card.cardNumber, stampsDelta: 5, pointsDelta: 0, reason: "Mallory" }),
+    cross: (w) => ({
+      cardNumber: w.card.cardNumber,
+      stampsDelta: 5,
+      pointsDelta: 0,
+      reason: "Mallory",
+      idempotencyKey: `matrix-${randomUUID()}`,
+    }),
   }),
   merchantActionRow(`${D}/api-keys/actions.ts`, "createApiKeyAction", { ownerOnly: true }),
   merchantActionRow(`${D}/api-keys/actions.ts`, "renameApiKeyAction", { ownerOnly: true }),

@@ -25,7 +25,7 @@ const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const STACK_TRACE =
   /\n\s+at\s+\S+.*:\d+:\d+|node_modules\/|webpack-internal|\/work\/|\.tsx?:\d+:\d+|\bTypeError\b|\bReferenceError\b|PrismaClient|prisma\.\w+\.\w+\(/;
 
-const NUM_RUNS = Number(process.env.HOSTILE_RUNS ?? 12);
+const NUM_RUNS = Number(process.env.HOSTILE_RUNS ?? 25);
 
 const hostileConstants = [
   "",
@@ -115,7 +115,6 @@ function arbitraries(w: World) {
       pointsCost: number,
       pushToken: hostileString,
       logs: fc.oneof(fc.array(hostileString, { maxLength: 3 }), fc.jsonValue()),
-      __proto__: fc.jsonValue(),
     },
     { requiredKeys: [] },
   );
@@ -125,6 +124,15 @@ function arbitraries(w: World) {
     { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
     { weight: 1, arbitrary: fc.constantFrom("{", "[", '{"a":', "null", "[]", '"x"', "1e999", '{"__proto__":{"x":1}}', "\u0000") },
     { weight: 5, arbitrary: fields.map((value) => JSON.stringify(value)) },
+    // Keys that name Object.prototype's members, as a client can send them (JSON.parse makes them own keys).
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom("__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"), fc.jsonValue(), fields)
+        .map(([key, value, rest]) =>
+          JSON.stringify(rest).replace(/^\{/, `{${JSON.stringify(key)}:${JSON.stringify(value)}${Object.keys(rest).length ? "," : ""}`),
+        ),
+    },
   );
   const authorization = fc.oneof(
     fc.constant<string | undefined>(undefined),
@@ -277,7 +285,7 @@ describe("hostile input on every API route", () => {
   describe("oversized bodies are refused before parsing", () => {
     const big = JSON.stringify({ name: "x".repeat(200 * 1024) });
     // Routes that read a body, with the credentials that get them that far.
-    const readers: { method: string; path: (w: World) => string; headers: (w: World) => Record<string, string> }[] = [
+    const readers: { method: string; path: (w: World) => string; headers: (w: World) => Record<string, string>; refused?: number[] }[] = [
       ...[
         "stamp",
         "stamp/redeem",
@@ -311,6 +319,8 @@ describe("hostile input on every API route", () => {
         method: "POST",
         path: (w) => `/api/v1/loyalty/apple/v1/devices/${"d".repeat(32)}/registrations/${w.passTypeIdentifier}/${w.card.appleSerial}`,
         headers: (w) => ({ authorization: `ApplePass ${w.card.appleAuthToken}` }),
+        // Apple Wallet is off in the suite (no certificates): the pass type is unknown, refused (401) before the body is read.
+        refused: [401],
       },
       { method: "POST", path: () => "/api/ping", headers: () => ({}) },
     ];
@@ -324,31 +334,45 @@ describe("hostile input on every API route", () => {
           body: big,
         });
         await response.arrayBuffer();
-        if (response.status !== 413 && response.status !== 422) wrong.push(`${reader.method} ${reader.path(world)}: ${response.status}`);
+        if (![413, 422, ...(reader.refused ?? [])].includes(response.status))
+          wrong.push(`${reader.method} ${reader.path(world)}: ${response.status}`);
       }
       expect(wrong).toEqual([]);
     });
 
-    it("streamed without a Content-Length (chunked)", async () => {
+    it("streamed without a Content-Length (chunked): the server stops reading soon after the limit", async () => {
       const wrong: string[] = [];
+      const CHUNKS = 1024; // 16 MB unless the server stops reading first
       for (const reader of readers) {
         const chunk = new TextEncoder().encode("x".repeat(16 * 1024));
-        let sent = 0;
+        let pulled = 0;
         const stream = new ReadableStream<Uint8Array>({
           pull(controller) {
-            // 4 MB unless the server stops reading first.
-            if (sent++ >= 256) controller.close();
+            if (pulled++ >= CHUNKS) controller.close();
             else controller.enqueue(chunk);
           },
         });
-        const response = await fetch(`${app!.url}${reader.path(world)}`, {
-          method: reader.method,
-          headers: { "content-type": "application/json", ...reader.headers(world) },
-          body: stream,
-          duplex: "half",
-        } as RequestInit);
-        await response.arrayBuffer();
-        if (response.status !== 413 && response.status !== 422) wrong.push(`${reader.method} ${reader.path(world)}: ${response.status}`);
+        let status: number | string;
+        try {
+          const response = await fetch(`${app!.url}${reader.path(world)}`, {
+            method: reader.method,
+            headers: { "content-type": "application/json", ...reader.headers(world) },
+            body: stream,
+            duplex: "half",
+          } as RequestInit);
+          await response.arrayBuffer();
+          status = response.status;
+        } catch (error) {
+          // The server answered and closed the connection while the client was still sending.
+          const code = (error as { cause?: { code?: string } }).cause?.code;
+          if (code !== "ECONNRESET" && code !== "EPIPE" && code !== "UND_ERR_SOCKET") throw error;
+          status = "reset";
+        }
+        const label = `${reader.method} ${reader.path(world)}: ${status} after ${pulled} chunks of 16 kB`;
+        if (![413, 422, "reset", ...(reader.refused ?? [])].includes(status)) wrong.push(label);
+        // Socket buffers take a few hundred kB; a server reading the whole body would pull all 16 MB.
+        if (pulled > CHUNKS / 4) wrong.push(`read too much: ${label}`);
+        expect((await fetch(`${app!.url}/api/health`)).status).toBe(200);
       }
       expect(wrong).toEqual([]);
     });
