@@ -26,7 +26,7 @@ export default async function DemoPage() {
             </h2>
             <p className="mt-2 text-stone-800">
               {t.rich("notSeededBody", {
-                command: () => <code className="rounded bg-white px-1.5 py-0.5 font-mono text-sm">npm run db:seed</code>,
+                command: (chunks) => <code className="rounded bg-white px-1.5 py-0.5 font-mono text-sm">{chunks}</code>,
               })}
             </p>
           </section>

@@ -8,12 +8,21 @@ import { AppError } from "@/lib/errors";
 import { SESSION_COOKIE_NAMES } from "./session-cookie";
 import { requestInfo } from "./vendor-auth";
 
+/** A cookie value as sent; a malformed %-escape (anyone can send one) is kept as it is rather than thrown. */
+function decodeCookieValue(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 /** next-auth's session token from a Cookie header (a large token is split in chunks: name.0, name.1, ...). */
 function sessionTokenOf(cookieHeader: string): string | null {
   const cookies = new Map<string, string>();
   for (const part of cookieHeader.split(";")) {
     const index = part.indexOf("=");
-    if (index > 0) cookies.set(part.slice(0, index).trim(), decodeURIComponent(part.slice(index + 1).trim()));
+    if (index > 0) cookies.set(part.slice(0, index).trim(), decodeCookieValue(part.slice(index + 1).trim()));
   }
   for (const name of SESSION_COOKIE_NAMES) {
     if (cookies.has(name)) return cookies.get(name)!;

@@ -11,8 +11,9 @@ import { problemFromAppError, problemResponse } from "./problem";
 import { idempotencyKeySchema } from "./request-schemas";
 import { validationError } from "./zod-problem";
 
-/** Bodies larger than this are refused before parsing. */
-export const MAX_BODY_BYTES = 64 * 1024;
+import { MAX_BODY_BYTES, readBoundedText } from "./read-body";
+
+export { MAX_BODY_BYTES };
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
@@ -43,11 +44,8 @@ export function json(data: unknown, init: { status?: number; replayed?: boolean 
 }
 
 export async function readJsonBody(request: Request): Promise<unknown> {
-  const length = Number(request.headers.get("content-length") ?? "0");
-  if (length > MAX_BODY_BYTES) throw new AppError("VALIDATION_FAILED", {}, `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
-    throw new AppError("VALIDATION_FAILED", {}, `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  const text = await readBoundedText(request, MAX_BODY_BYTES);
+  if (text === null) throw new AppError("VALIDATION_FAILED", {}, `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
   if (text.trim() === "") return {};
   const type = request.headers.get("content-type") ?? "";
   if (type && !/^application\/([\w.+-]*\+)?json\b/i.test(type)) {

@@ -4,8 +4,9 @@ import { zodIssueKey } from "@/lib/i18n/zod-issue-key";
 
 /** A zod failure as VALIDATION_FAILED with each field named (unknown fields included); messages are keys. */
 export function validationError(error: z.ZodError, where: "body" | "query"): AppError {
-  const fieldErrors: Record<string, string[]> = {};
-  const add = (field: string, message: string) => (fieldErrors[field] ??= []).push(message);
+  // A Map, not an object: a client's unknown field may be called "__proto__" or "constructor".
+  const errors = new Map<string, string[]>();
+  const add = (field: string, message: string) => errors.set(field, [...(errors.get(field) ?? []), message]);
   for (const issue of error.issues) {
     const base = issue.path.map(String).join(".");
     if (issue.code === "unrecognized_keys") {
@@ -14,7 +15,8 @@ export function validationError(error: z.ZodError, where: "body" | "query"): App
       add(base || `(${where})`, zodIssueKey(issue));
     }
   }
-  const fields = Object.keys(fieldErrors).join(", ");
+  const fieldErrors: Record<string, string[]> = Object.fromEntries(errors);
+  const fields = [...errors.keys()].join(", ");
   return new AppError(
     "VALIDATION_FAILED",
     { fieldErrors },

@@ -1,3 +1,5 @@
+import { readBoundedText } from "@/lib/http/read-body";
+
 export const dynamic = "force-dynamic";
 
 const BODY = JSON.stringify({ status: "alive" });
@@ -12,6 +14,6 @@ export function GET(): Response {
 
 /** The same answer to a POST whose JSON body is read and ignored: the framework's ceiling for requests like POST /stamp. */
 export async function POST(request: Request): Promise<Response> {
-  await request.text();
+  if ((await readBoundedText(request)) === null) return new Response(null, { status: 413 });
   return GET();
 }

@@ -3,6 +3,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { systemClock, type Clock } from "@/lib/clock";
 import { db, getDatabase } from "@/lib/db";
+import { readBoundedJson } from "@/lib/http/read-body";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { appleCertificates } from "./apple-certificates";
@@ -56,7 +57,9 @@ export async function registerDevice(
   const auth = await authenticatePass(request, params.passTypeIdentifier, params.serialNumber);
   if (!auth.ok) return auth.response;
   if (!identifier.safeParse(params.deviceLibraryIdentifier).success) return empty(400);
-  const body = pushTokenBody.safeParse(await request.json().catch(() => null));
+  const read = await readBoundedJson(request);
+  if (read.tooLarge) return empty(413);
+  const body = pushTokenBody.safeParse(read.value);
   if (!body.success) return empty(400);
   const key = {
     deviceLibraryIdentifier: params.deviceLibraryIdentifier,
@@ -198,7 +201,9 @@ export async function downloadPass(serialNumber: string, clock: Clock = systemCl
 
 /** POST …/log: devices report problems with our web service; they go to our log. */
 export async function logDeviceMessages(request: Request): Promise<Response> {
-  const body = logBody.safeParse(await request.json().catch(() => null));
+  const read = await readBoundedJson(request);
+  if (read.tooLarge) return empty(413);
+  const body = logBody.safeParse(read.value);
   if (!body.success) return empty(400);
   for (const message of body.data.logs) logger.warn("apple_wallet.device_log", { message });
   return empty(200);

@@ -5,8 +5,14 @@ import { isAppError } from "@/lib/errors";
 
 /** The store's program for its pages (once per request); an unknown or archived store code is a 404. */
 export const loadJoinProgram = cache(async (storeCode: string): Promise<JoinTarget> => {
+  let code: string;
   try {
-    return await getJoinProgram(decodeURIComponent(storeCode));
+    code = decodeURIComponent(storeCode);
+  } catch {
+    notFound(); // a malformed %-escape names no store
+  }
+  try {
+    return await getJoinProgram(code);
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
