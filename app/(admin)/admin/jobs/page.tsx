@@ -81,7 +81,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
                 <th scope="col" className={st.th}>
                   {t("jobs.result")}
                 </th>
-                <th scope="col" className={st.th}>
+                <th scope="col" className={`${st.th} whitespace-nowrap`}>
                   {t("jobs.failures")}
                 </th>
               </tr>
@@ -98,7 +98,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
                     {status.lastRun ? (
                       <>
                         {outcome(status.lastRun)}
-                        <span className="block text-xs text-stone-600">{when(status.lastRun.startedAt)}</span>
+                        <span className="block text-xs whitespace-nowrap text-stone-600">{when(status.lastRun.startedAt)}</span>
                       </>
                     ) : (
                       <span className="text-stone-600">{t("jobs.neverRun")}</span>
@@ -190,7 +190,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
                   <tr key={run.id} className={st.tr}>
                     <th scope="row" className={`${st.cell} font-normal`}>
                       <span className="font-semibold text-stone-900">{jobName(run.job)}</span>
-                      <span className="block text-xs text-stone-600">{when(run.startedAt)}</span>
+                      <span className="block text-xs whitespace-nowrap text-stone-600">{when(run.startedAt)}</span>
                     </th>
                     <td className={st.cell}>
                       <span className={st.label}>{t("runs.merchant")}:</span>
