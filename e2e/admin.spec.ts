@@ -199,6 +199,48 @@ test.describe("admin console", () => {
     await expect(entries.getByRole("row").filter({ hasText: name }).filter({ hasText: "Discarded a delivery" })).toHaveCount(1);
   });
 
+  test("recurring jobs: an admin sees each job's schedule and last run, a failed run's error, and filters the runs by outcome", async ({
+    page,
+  }) => {
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const name = `Jobs Bistro ${suffix}`;
+    const error = `deadlock detected while expiring points (journey ${suffix})`;
+    const merchant = await seedMerchant({ name, admin: true, failedJobRun: error });
+    await logIn(page, merchant.admin!);
+    await page.goto("/admin");
+    const warning = page.getByRole("status").filter({ hasText: /failed .*in the last 24 hours/ });
+    await expect(warning).toBeVisible();
+    await expect(warning.getByRole("link", { name: "Open the jobs" })).toHaveAttribute("href", "/admin/jobs");
+
+    await page.getByRole("navigation", { name: "Admin console" }).getByRole("link", { name: "Jobs" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Jobs" })).toBeVisible();
+    const jobs = page.getByRole("table", { name: "Scheduled jobs and their last run" });
+    await expect(jobs.getByRole("row")).toHaveCount(4); // the header and the three jobs
+    await expect(jobs.getByRole("row", { name: /Wallet passes sync/ })).toContainText("Every hour");
+    const expiry = jobs.getByRole("row", { name: /Points expiry/ });
+    await expect(expiry).toContainText("Every day at 02:00 in each merchant's time zone");
+    await expect(expiry).toContainText("Failed");
+    await expect(expiry).toContainText(error);
+    await expect(jobs.getByRole("row", { name: /Birthday rewards/ })).toContainText("Every day at 09:00 in each merchant's time zone");
+    const runs = page.getByRole("table", { name: "Recent job runs, newest first" });
+    const seeded = runs.getByRole("row").filter({ hasText: name });
+    await expect(seeded).toContainText("Points expiry");
+    await expect(seeded).toContainText("Failed");
+    await expect(seeded).toContainText(error);
+    await screenshot(page, "admin-jobs");
+
+    // Only failures: the seeded run stays, nothing that succeeded or still runs.
+    await page.getByLabel("Outcome").selectOption({ label: "Failed" });
+    await page.getByRole("button", { name: "Show" }).click();
+    await expect(page).toHaveURL(/status=failed/);
+    await expect(seeded).toContainText(error);
+    const rows = runs.getByRole("rowgroup").last().getByRole("row");
+    const count = await rows.count();
+    for (let i = 0; i < count; i++) await expect(rows.nth(i)).toContainText("Failed");
+    await seeded.getByRole("link", { name }).click();
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  });
+
   test("merchant users get 403 from the admin console and the admin API; anonymous API calls get 401", async ({ page, playwright }) => {
     const merchant = await seedMerchant({ manager: true });
     await logIn(page, merchant.manager!);

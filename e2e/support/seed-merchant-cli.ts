@@ -82,5 +82,23 @@ runCli(async () => {
       ],
     });
   }
+  if (options.failedJobRun) {
+    // A past local day, so the app's scheduler never claims the same period; the merchant has no program, so no expiry runs of its own.
+    const startedAt = new Date(Date.now() - 60 * 60_000);
+    await db.scheduledJobRun.create({
+      data: {
+        job: "loyalty.expire_points",
+        periodKey: `2000-01-01@${merchantId}`,
+        merchantId,
+        instanceId: "e2e-seed",
+        status: "failed",
+        startedAt,
+        leaseUntil: new Date(startedAt.getTime() + 15 * 60_000),
+        finishedAt: new Date(startedAt.getTime() + 1_250),
+        durationMs: 1_250,
+        error: options.failedJobRun,
+      },
+    });
+  }
   process.stdout.write(JSON.stringify(result));
 });

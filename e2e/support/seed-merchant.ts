@@ -17,6 +17,8 @@ export type SeedMerchantOptions = {
   admin?: boolean;
   /** Two deliveries in trouble for this merchant: a dead email and a failing wallet update (the admin console's outbox). */
   troubledDeliveries?: boolean;
+  /** A failed run of the points expiry job for this merchant, an hour ago, with this error (the admin console's jobs). */
+  failedJobRun?: string;
 };
 
 type Credentials = { email: string; password: string };

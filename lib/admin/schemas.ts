@@ -54,6 +54,13 @@ export const outboxQuerySchema = z.object({
 });
 export type OutboxQuery = z.infer<typeof outboxQuerySchema>;
 
+/** The recurring jobs' runs in the admin console: one job (its name, checked against the scheduled jobs by the page) and an outcome. */
+export const jobRunsQuerySchema = z.object({
+  job: z.string().max(100).optional(),
+  status: z.enum(["running", "succeeded", "failed"]).optional(),
+});
+export type JobRunsQuery = z.infer<typeof jobRunsQuerySchema>;
+
 /** The platform audit log's filters: an action or area, a merchant, admins only. */
 export const platformAuditQuerySchema = z.object({
   action: z

@@ -8,6 +8,8 @@ export type JobRunView = {
   job: string;
   periodKey: string;
   merchantId: string | null;
+  /** The merchant's name for a merchant's run (daily jobs), null for a platform-wide run. */
+  merchantName: string | null;
   instanceId: string;
   status: "running" | "succeeded" | "failed";
   attempts: number;
@@ -35,6 +37,20 @@ const SELECT = {
   error: true,
 } as const;
 
+type JobRunRow = Omit<JobRunView, "summary" | "merchantName"> & { summary: unknown };
+
+/** Rows to views: the summary typed, and the merchants' names (runs keep a merchant id without a relation). */
+async function toViews(rows: JobRunRow[]): Promise<JobRunView[]> {
+  const ids = [...new Set(rows.flatMap((row) => (row.merchantId ? [row.merchantId] : [])))];
+  const merchants = ids.length ? await db.merchant.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  const names = new Map(merchants.map((merchant) => [merchant.id, merchant.name]));
+  return rows.map((row) => ({
+    ...row,
+    summary: row.summary as Record<string, number> | null,
+    merchantName: row.merchantId ? (names.get(row.merchantId) ?? null) : null,
+  }));
+}
+
 /**
  * The recurring jobs' runs, newest first, for the platform admin console (its page checks the admin): all jobs or
  * one, optionally only failures. Not scoped by merchant: callers must be platform admins.
@@ -46,7 +62,7 @@ export async function listJobRuns(options: { job?: string; status?: JobRunView["
     take: Math.min(Math.max(options.limit ?? 50, 1), 500),
     select: SELECT,
   });
-  return rows.map((row) => ({ ...row, summary: row.summary as Record<string, number> | null }));
+  return toViews(rows);
 }
 
 /** Each scheduled job with its schedule, its last run (when, how long, how it went) and its failures in the last 24 hours. */
@@ -61,7 +77,7 @@ export async function listJobStatuses(now: Date): Promise<JobStatusView[]> {
       return {
         job: job.name,
         schedule: job.schedule,
-        lastRun: last ? { ...last, summary: last.summary as Record<string, number> | null } : null,
+        lastRun: last ? ((await toViews([last]))[0] ?? null) : null,
         failuresLast24h,
       };
     }),

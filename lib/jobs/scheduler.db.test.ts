@@ -102,6 +102,9 @@ describe(`the scheduler with two app instances on ${databaseKind()}`, () => {
     expect(runs.every((run) => run.status === "succeeded" && run.durationMs !== null && run.durationMs >= 0 && run.attempts === 1)).toBe(
       true,
     );
+    // Merchants' runs carry the merchant's name, platform-wide runs none.
+    expect(runs.find((run) => run.merchantId === lux.merchant.id)?.merchantName).toBe(lux.merchant.name);
+    expect(runs.filter((run) => run.merchantId === null).every((run) => run.merchantName === null)).toBe(true);
     const statuses = await listJobStatuses(clock.now());
     expect(statuses.map((status) => status.job)).toEqual(SCHEDULED_JOBS.map((job) => job.name));
     const sync = statuses.find((status) => status.job === "loyalty.sync_wallet_passes")!;

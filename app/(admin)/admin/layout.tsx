@@ -19,6 +19,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin", label: t("admin.nav.overview") },
     { href: "/admin/merchants", label: t("admin.nav.merchants") },
     { href: "/admin/outbox", label: t("admin.nav.outbox") },
+    { href: "/admin/jobs", label: t("admin.nav.jobs") },
     { href: "/admin/audit", label: t("admin.nav.audit") },
   ];
   return (

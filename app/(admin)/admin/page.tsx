@@ -7,6 +7,7 @@ import { ActivityChartLazy } from "@/components/overview/activity-chart-lazy";
 import { KpiCard } from "@/components/overview/kpi-card";
 import { getPlatformStats } from "@/lib/admin/get-platform-stats";
 import { requirePlatformAdmin } from "@/lib/auth/session";
+import { listJobStatuses } from "@/lib/jobs/list-job-runs";
 import { figureColumns } from "@/lib/stats/get-activity-series";
 import { chartLabels } from "./chart-labels";
 
@@ -17,8 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The platform at a glance: merchants, stores, members, activity today and over 30 days, wallet passes, deliveries in trouble. */
 export default async function AdminOverviewPage() {
   const { ctx } = await requirePlatformAdmin();
-  const [{ stats, series }, t, format, locale, labels] = await Promise.all([
+  const [{ stats, series }, jobs, t, format, locale, labels] = await Promise.all([
     getPlatformStats(ctx),
+    listJobStatuses(ctx.clock.now()),
     getTranslations("admin.overview"),
     getFormatter(),
     getLocale(),
@@ -27,6 +29,7 @@ export default async function AdminOverviewPage() {
   const n = (value: number) => format.number(value);
   const period = (counts: { today: number; last30Days: number }) => t("period", { today: n(counts.today), month: n(counts.last30Days) });
   const troubled = stats.outbox.failing + stats.outbox.dead;
+  const jobFailures = jobs.reduce((sum, job) => sum + job.failuresLast24h, 0);
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
@@ -36,6 +39,14 @@ export default async function AdminOverviewPage() {
             {t("outboxWarning", { failing: n(stats.outbox.failing), dead: n(stats.outbox.dead) })}{" "}
             <Link href="/admin/outbox" className="font-semibold underline">
               {t("outboxLink")}
+            </Link>
+          </p>
+        ) : null}
+        {jobFailures > 0 ? (
+          <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+            {t("jobsWarning", { count: jobFailures })}{" "}
+            <Link href="/admin/jobs" className="font-semibold underline">
+              {t("jobsLink")}
             </Link>
           </p>
         ) : null}

@@ -7,6 +7,7 @@ import { inputClassName } from "@/components/forms/field";
 import { listOutboxProblems } from "@/lib/admin/list-outbox-problems";
 import { outboxQuerySchema } from "@/lib/admin/schemas";
 import { requirePlatformAdmin } from "@/lib/auth/session";
+import { EVENT_TYPES } from "@/lib/jobs/event-types";
 import { stackedTable as st } from "../../../(dashboard)/dashboard/settings/stacked-table";
 import { parseQueryParams, withQuery } from "../query-params";
 import { discardOutboxEventAction, retryOutboxEventAction } from "./actions";
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const PATH = "/admin/outbox";
-const KNOWN_TYPES = ["wallet.card_changed", "wallet.program_changed", "wallet.card_erased", "mail.send", "stats.activity"];
+const KNOWN_TYPES: string[] = Object.values(EVENT_TYPES);
 
 /** Wallet updates and emails whose delivery fails: still retried, or dead after every attempt; retry or discard each. */
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -26,7 +27,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const [page, t, format] = await Promise.all([listOutboxProblems(ctx, query), getTranslations("admin.outbox"), getFormatter()]);
   const filtered = !!(query.status || query.kind);
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
-  const typeName = (type: string) => (KNOWN_TYPES.includes(type) ? t(`types.${type.replace(".", "_")}`) : type);
+  const typeName = (type: string) => (KNOWN_TYPES.includes(type) ? t(`types.${type.replaceAll(".", "_")}`) : type);
   return (
     <>
       <PageHeader
