@@ -136,6 +136,7 @@ export const PAGE_ROWS: HttpRow[] = [
     pathOf: (w) => `/dashboard/customers/${w.card.cardNumber}`,
   }),
   dashboardPage("app/(dashboard)/dashboard/exports/page.tsx"),
+  dashboardPage("app/(dashboard)/dashboard/campaigns/page.tsx"),
   dashboardPage("app/(dashboard)/dashboard/api-keys/page.tsx", undefined, { ownerOnly: true }),
   dashboardPage("app/(dashboard)/dashboard/settings/page.tsx", undefined, { ownerOnly: true }),
   dashboardPage("app/(dashboard)/dashboard/settings/audit/page.tsx", undefined, { ownerOnly: true }),
@@ -144,6 +145,7 @@ export const PAGE_ROWS: HttpRow[] = [
   adminPage("app/(admin)/admin/merchants/page.tsx"),
   adminPage("app/(admin)/admin/merchants/[merchantId]/page.tsx", (w) => `/admin/merchants/${w.merchantId}`),
   adminPage("app/(admin)/admin/outbox/page.tsx"),
+  adminPage("app/(admin)/admin/jobs/page.tsx"),
   adminPage("app/(admin)/admin/audit/page.tsx"),
 ];
 
@@ -423,6 +425,8 @@ export const ACTION_ROWS: ActionRow[] = [
   }),
   counterActionRow("counterOperationAction"),
 
+  merchantActionRow(`${D}/campaigns/actions.ts`, "previewCampaignAction"),
+  merchantActionRow(`${D}/campaigns/actions.ts`, "sendCampaignAction"),
   merchantActionRow(`${D}/setup/actions.ts`, "setUpProgramAction"),
   merchantActionRow(`${D}/setup/actions.ts`, "setUpStoreAction"),
   merchantActionRow(`${D}/setup/actions.ts`, "setUpStaffAction"),
