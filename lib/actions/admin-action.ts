@@ -11,6 +11,7 @@ import { logger } from "@/lib/logger";
 import { actionRequestId } from "./action-request-id";
 import type { ActionResult } from "./action-result";
 import { formValues } from "./form-values";
+import { clientAddress } from "@/lib/http/client-address";
 
 /**
  * An admin console server action: a signed-in platform admin only (anyone
@@ -41,7 +42,7 @@ export function adminAction<Schema extends z.ZodType, T>(
         return fail(new AppError("VALIDATION_FAILED", { fieldErrors }));
       }
       const headerList = await headers();
-      const ip = headerList.get("x-forwarded-for")?.split(",")[0]?.trim() || headerList.get("x-real-ip") || null;
+      const ip = clientAddress((name) => headerList.get(name));
       const withRequest: AdminSession = { ...session, ctx: { ...session.ctx, request: { ip, userAgent: headerList.get("user-agent") } } };
       return { ok: true, data: await run(withRequest, parsed.data as z.output<Schema>) };
     } catch (error) {

@@ -14,6 +14,7 @@ import { zodIssueKey } from "@/lib/i18n/zod-issue-key";
 import { logger } from "@/lib/logger";
 import { actionRequestId } from "./action-request-id";
 import type { ServiceContext } from "@/lib/service-context";
+import { clientAddress } from "@/lib/http/client-address";
 
 /** A counter action's answer: ActionResult plus what the screen needs to explain a refusal (next stamp time, attempts left). */
 export type CounterActionResult<T> =
@@ -50,7 +51,7 @@ export function counterAction<Schema extends z.ZodType, T>(
       if (!device) return fail(new AppError("UNAUTHENTICATED", { extra: { device: "unpaired" } }));
       if (device.merchant.status === "suspended") return fail(new AppError("MERCHANT_SUSPENDED"));
       if (device.store.archived) return fail(new AppError("NOT_FOUND", { extra: { store: "archived" } }));
-      const ip = headerList.get("x-forwarded-for")?.split(",")[0]?.trim() || headerList.get("x-real-ip") || null;
+      const ip = clientAddress((name) => headerList.get(name));
       const ctx = counterDeviceContext(device, systemClock, { ip, userAgent: headerList.get("user-agent") });
       const parsed = options.schema.safeParse(raw);
       if (!parsed.success) {

@@ -10,6 +10,7 @@ import { logger } from "@/lib/logger";
 import { actionRequestId } from "./action-request-id";
 import type { ActionResult } from "./action-result";
 import { formValues } from "./form-values";
+import { clientAddress } from "@/lib/http/client-address";
 
 export type PublicRequest = { clientKey: string; userAgent: string | null };
 
@@ -37,7 +38,7 @@ export function publicAction<Schema extends z.ZodType, T>(
         return fail(new AppError("VALIDATION_FAILED", { fieldErrors }));
       }
       const headerList = await headers();
-      const clientKey = headerList.get("x-forwarded-for")?.split(",")[0]?.trim() || headerList.get("x-real-ip") || "unknown";
+      const clientKey = clientAddress((name) => headerList.get(name)) ?? "unknown";
       return { ok: true, data: await run(parsed.data as z.output<Schema>, { clientKey, userAgent: headerList.get("user-agent") }) };
     } catch (error) {
       unstable_rethrow(error);

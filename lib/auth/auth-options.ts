@@ -8,6 +8,7 @@ import { systemClock } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
 import { isAppError } from "@/lib/errors";
 import { sessionCookieName } from "./session-cookie";
+import { clientAddress } from "@/lib/http/client-address";
 
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
@@ -38,7 +39,7 @@ export function getAuthOptions(): NextAuthOptions {
           const parsed = loginInputSchema.safeParse({ email: credentials?.email, password: credentials?.password });
           if (!parsed.success) return null;
           const headers = (request?.headers ?? {}) as Record<string, string | undefined>;
-          const client = headers["x-forwarded-for"]?.split(",")[0]?.trim() || headers["x-real-ip"] || "unknown";
+          const client = clientAddress((name) => headers[name]) ?? "unknown";
           try {
             const user = await authenticate(
               parsed.data.email,

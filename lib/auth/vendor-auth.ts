@@ -4,6 +4,7 @@ import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/service-context";
 import { authenticateApiKey } from "./api-keys";
+import { clientAddress } from "@/lib/http/client-address";
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?next-auth\.session-token(?:\.\d+)?=/;
 
@@ -52,6 +53,5 @@ async function authenticateSession(request: Request, clock: Clock): Promise<Serv
 }
 
 export function requestInfo(request: Request): { ip: string | null; userAgent: string | null } {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return { ip: forwarded || request.headers.get("x-real-ip") || null, userAgent: request.headers.get("user-agent")?.slice(0, 300) ?? null };
+  return { ip: clientAddress((name) => request.headers.get(name)), userAgent: request.headers.get("user-agent")?.slice(0, 300) ?? null };
 }

@@ -9,6 +9,7 @@ import { collectStamp } from "@/lib/counter/collect-stamp";
 import { collectStampInputSchema } from "@/lib/counter/schemas";
 import { AppError, isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { clientAddress } from "@/lib/http/client-address";
 
 type Collected = { stampCount: number; stampsTarget: number; rewardEarned: boolean; rewardDescription: string | null };
 
@@ -24,7 +25,7 @@ export async function collectStampAction(raw: unknown): Promise<CounterActionRes
     const parsed = collectStampInputSchema.safeParse(raw);
     if (!parsed.success) return fail(new AppError("VALIDATION_FAILED"));
     const headerList = await headers();
-    const ip = headerList.get("x-forwarded-for")?.split(",")[0]?.trim() || headerList.get("x-real-ip") || "unknown";
+    const ip = clientAddress((name) => headerList.get(name)) ?? "unknown";
     const result = await collectStamp(parsed.data, await readHeldCards(), systemClock, { ip, userAgent: headerList.get("user-agent") });
     return {
       ok: true,
