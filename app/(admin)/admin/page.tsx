@@ -9,7 +9,7 @@ import { getPlatformStats } from "@/lib/admin/get-platform-stats";
 import { requirePlatformAdmin } from "@/lib/auth/session";
 import { listJobStatuses } from "@/lib/jobs/list-job-runs";
 import { figureColumns } from "@/lib/stats/get-activity-series";
-import { chartLabels } from "./chart-labels";
+import { activityChartLabels } from "@/components/overview/activity-chart-labels";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.overview"))("title") };
@@ -24,7 +24,7 @@ export default async function AdminOverviewPage() {
     getTranslations("admin.overview"),
     getFormatter(),
     getLocale(),
-    chartLabels(),
+    activityChartLabels(),
   ]);
   const n = (value: number) => format.number(value);
   const period = (counts: { today: number; last30Days: number }) => t("period", { today: n(counts.today), month: n(counts.last30Days) });

@@ -10,6 +10,7 @@ import { KpiCard } from "@/components/overview/kpi-card";
 import { requireMerchantUser } from "@/lib/auth/session";
 import { figureColumns } from "@/lib/stats/get-activity-series";
 import { getOverview } from "@/lib/stats/get-overview";
+import { activityChartLabels } from "@/components/overview/activity-chart-labels";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard.overview"))("title") };
@@ -117,31 +118,7 @@ export default async function OverviewPage() {
             splitUrl="/dashboard/activity"
             metrics={metrics}
             locale={locale}
-            labels={{
-              title: t("chart.measure"),
-              metrics: {
-                stamps: t("chart.stamps"),
-                points: t("chart.points"),
-                newMembers: t("chart.newMembers"),
-                redemptions: t("chart.redemptions"),
-              },
-              splits: { total: t("chart.total"), store: t("chart.byStore"), staff: t("chart.byStaff") },
-              splitLabel: t("chart.split"),
-              range: t("chart.range"),
-              days30: t("chart.days30"),
-              days90: t("chart.days90"),
-              total: t("chart.all"),
-              others: t("chart.others"),
-              table: t("chart.table"),
-              day: t("chart.day"),
-              empty: t("chart.empty"),
-              loading: t("chart.loading"),
-              loadError: t("chart.loadError"),
-              retry: t("chart.retry"),
-              removed: t("removed"),
-              noStore: t("noStore"),
-              noStaff: t("noStaff"),
-            }}
+            labels={await activityChartLabels()}
           />
         </Section>
 

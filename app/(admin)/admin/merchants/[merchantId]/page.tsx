@@ -10,7 +10,7 @@ import { getMerchantDetail } from "@/lib/admin/get-merchant-detail";
 import { requirePlatformAdmin } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { figureColumns } from "@/lib/stats/get-activity-series";
-import { chartLabels } from "../../chart-labels";
+import { activityChartLabels } from "@/components/overview/activity-chart-labels";
 import { StatusBadge } from "../status-badge";
 import { reactivateMerchantAction, suspendMerchantAction } from "./actions";
 import { MerchantStatusForm } from "./merchant-status-form";
@@ -35,7 +35,7 @@ export default async function MerchantPage({ params }: { params: Promise<{ merch
     getTranslations("admin.merchants"),
     getFormatter(),
     getLocale(),
-    chartLabels(),
+    activityChartLabels(),
   ]);
   const { merchant, program, stats } = detail;
   const n = (value: number) => format.number(value);

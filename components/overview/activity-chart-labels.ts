@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { ActivityChartProps } from "@/components/overview/activity-chart";
 
-/** The activity chart's labels: the dashboard overview's own wording (the chart is the same one). */
-export async function chartLabels(): Promise<ActivityChartProps["labels"]> {
+/** The activity chart's labels, in the dashboard overview's wording (the admin console shows the same chart). */
+export async function activityChartLabels(): Promise<ActivityChartProps["labels"]> {
   const t = await getTranslations("dashboard.overview");
   return {
     title: t("chart.measure"),
