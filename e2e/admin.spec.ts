@@ -1,32 +1,11 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { screenshot } from "./support/screenshot";
-import { logIn, seedMerchant, type SeededMerchant } from "./support/seed-merchant";
+import { pairTablet } from "./support/pair-tablet";
+import { logIn, seedMerchant } from "./support/seed-merchant";
 
-const TABLET = { width: 1024, height: 768 };
 const SUSPENDED = "This account is suspended: the counter cannot add stamps or points. The owner can contact support.";
 
 type Card = { cardNumber: string; cardUrl: string; stampCount: number };
-
-/** A manager pairs a tablet from the dashboard; the tablet (a browser context of its own) opens the link (as in counter.spec.ts). */
-async function pairTablet(browser: Browser, merchant: SeededMerchant): Promise<Page> {
-  const context = await browser.newContext({ viewport: TABLET });
-  const manager = await context.newPage();
-  await logIn(manager, merchant.manager ?? merchant.owner);
-  await manager.goto(`/dashboard/stores/${merchant.store!.id}`);
-  const devices = manager.getByRole("region", { name: "Counter tablets" });
-  await devices.getByRole("button", { name: "Pair a tablet" }).click();
-  const pairingUrl = (await devices.getByTestId("pairing-url").textContent())!;
-  await manager.close();
-  await context.clearCookies();
-  const tablet = await context.newPage();
-  await tablet.goto(pairingUrl);
-  await tablet.getByLabel("Name for this tablet").fill("Till 1");
-  await tablet.getByRole("button", { name: "Pair this tablet" }).click();
-  await expect(tablet.getByText(/This tablet is paired to Main street/)).toBeVisible();
-  await tablet.goto("/counter");
-  await expect(tablet.getByRole("heading", { level: 1, name: "Main street" })).toBeVisible();
-  return tablet;
-}
 
 async function openByNumber(tablet: Page, cardNumber: string): Promise<void> {
   await tablet.getByRole("tab", { name: "Card number" }).click();

@@ -1,13 +1,13 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { chromium, expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import QRCode from "qrcode";
 import { CHROMIUM_ARGS, findChromium } from "../test/find-chromium";
 import { screenshot } from "./support/screenshot";
-import { logIn, seedMerchant, type SeededMerchant } from "./support/seed-merchant";
+import { pairTablet, TABLET } from "./support/pair-tablet";
+import { seedMerchant, type SeededMerchant } from "./support/seed-merchant";
 
-const TABLET = { width: 1024, height: 768 };
 const PHONE = { width: 390, height: 844 };
 
 type Card = { cardNumber: string; qrCode: string; cardUrl: string; stampCount: number; pointsBalance: number };
@@ -40,29 +40,6 @@ function vendor(request: APIRequestContext, merchant: SeededMerchant) {
       expect((await request.post("/api/v1/vendor/loyalty/program/rewards", { headers, data: { name, pointsCost } })).status()).toBe(201);
     },
   };
-}
-
-/** A manager pairs a tablet from the dashboard; the tablet (a browser context of its own) opens the link. */
-async function pairTablet(browser: Browser, merchant: SeededMerchant, options: { shots?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: TABLET });
-  const manager = await context.newPage();
-  await logIn(manager, merchant.manager ?? merchant.owner);
-  await manager.goto(`/dashboard/stores/${merchant.store!.id}`);
-  const devices = manager.getByRole("region", { name: "Counter tablets" });
-  await devices.getByRole("button", { name: "Pair a tablet" }).click();
-  const pairingUrl = (await devices.getByTestId("pairing-url").textContent())!;
-  await manager.close();
-  // The tablet is another device: no dashboard session there.
-  await context.clearCookies();
-  const tablet = await context.newPage();
-  await tablet.goto(pairingUrl);
-  await tablet.getByLabel("Name for this tablet").fill("Till 1");
-  await tablet.getByRole("button", { name: "Pair this tablet" }).click();
-  await expect(tablet.getByText(/This tablet is paired to Main street/)).toBeVisible();
-  if (options.shots) await screenshot(tablet, "counter-paired");
-  await tablet.goto("/counter");
-  await expect(tablet.getByRole("heading", { level: 1, name: "Main street" })).toBeVisible();
-  return tablet;
 }
 
 async function openByNumber(tablet: Page, cardNumber: string): Promise<void> {
