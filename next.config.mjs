@@ -23,6 +23,9 @@ const nextConfig = {
     // The program's logo (at most 1 MiB, LOGO_RULES) is uploaded through a server action, whose body
     // limit is 1 MB by default: allow the file plus its multipart framing, and no more.
     serverActions: { bodySizeLimit: "1.1mb" },
+    // proxy.ts runs on every request, so Next copies each request body into memory for it (10 MB by default).
+    // The largest body the app takes is the logo's server action above: buffer that much, never more.
+    proxyClientMaxBodySize: "1.1mb",
   },
   // Packages that load native binaries, WebAssembly or files next to their
   // own modules at run time: bundling them would break those paths.

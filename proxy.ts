@@ -1,20 +1,22 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
 import { publicOrigin, servedOverHttps } from "@/lib/config/public-url";
+import { bodyOverLimit, CLOSE_AFTER_REFUSAL, MAX_BODY_BYTES } from "@/lib/http/body-limit";
 import { addressedOrigin, crossSiteRefusal } from "@/lib/http/cross-site";
 import { contentSecurityPolicy, newNonce, requestIdFor, staticSecurityHeaders } from "@/lib/http/security-headers";
 
 const SIGNED_IN_AREAS = /^\/(dashboard|admin)(\/|$)/;
+const WITH_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
  * Runs before every page and route: gives the request an id (x-request-id, on the request for the
  * logs and on the response for the person reporting a problem), a fresh CSP nonce (set on the
  * request's Content-Security-Policy header, from which Next puts it on its own scripts), and the
  * security headers. A state-changing request from another site is refused here, before any action or
- * route runs (lib/http/cross-site.ts). Besides that, coarse redirects only: a dashboard or admin page opened without
+ * route runs (lib/http/cross-site.ts), and so is an API request whose body is over the limit. Besides that, coarse redirects only: a dashboard or admin page opened without
  * any session cookie goes to the login page. Every page and action still checks the session itself.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const https = servedOverHttps();
   const nonce = newNonce();
   const csp = contentSecurityPolicy({ nonce, https, development: process.env.NODE_ENV === "development" });
@@ -34,6 +36,18 @@ export function proxy(request: NextRequest) {
     response = NextResponse.json(
       { type: "about:blank#FORBIDDEN", title: "Not allowed", status: 403, code: "FORBIDDEN", detail: refusal },
       { status: 403, headers: { "content-type": "application/problem+json", "cache-control": "no-store" } },
+    );
+  } else if (WITH_BODY.has(request.method) && request.nextUrl.pathname.startsWith("/api/") && (await bodyOverLimit(request))) {
+    // Here, not in the route: Next reads the whole body before it runs the route, and closing the connection stops that.
+    response = NextResponse.json(
+      {
+        type: "about:blank#VALIDATION_FAILED",
+        title: "Request body too large",
+        status: 413,
+        code: "VALIDATION_FAILED",
+        detail: `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
+      },
+      { status: 413, headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...CLOSE_AFTER_REFUSAL } },
     );
   } else if (SIGNED_IN_AREAS.test(request.nextUrl.pathname) && !hasSession) {
     const login = new URL("/login", request.url);

@@ -103,7 +103,9 @@ test("enroll from a store's QR page, hold the card, get it back on a new phone, 
   await expect(stranger.getByRole("status").filter({ hasText: "We sent the link to that card to the address." })).toBeVisible();
   await expect(stranger).toHaveURL(new RegExp(`/join/${storeCode}$`));
   await screenshot(stranger, "enrollment-emailed");
-  const [cardLinkMail] = await emailsTo(email);
+  // The first email is the welcome of the enrollment with consent; the second carries the card's link.
+  const [welcomeMail, cardLinkMail] = await emailsTo(email, 2);
+  expect(welcomeMail!.subject).toBe(`Welcome to Café Lumière ${suffix}`);
   expect(cardLinkMail!.subject).toBe(`Your Café Lumière ${suffix} card`);
   expect(cardLinkMail!.text).toContain(cardUrl);
   expect(cardLinkMail!.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
@@ -122,7 +124,7 @@ test("enroll from a store's QR page, hold the card, get it back on a new phone, 
   await stranger.getByLabel("Email", { exact: true }).fill(email);
   await stranger.getByRole("button", { name: "Send me a code" }).click();
   await expect(sent).toBeVisible();
-  const codeMail = (await emailsTo(email, 2)).at(-1)!;
+  const codeMail = (await emailsTo(email, 3)).at(-1)!;
   const code = /^(\d{6}) is your /.exec(codeMail.subject)?.[1];
   expect(code).toBeDefined();
   expect(codeMail.headers["list-unsubscribe"]).toBeDefined();

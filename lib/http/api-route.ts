@@ -11,7 +11,7 @@ import { problemFromAppError, problemResponse } from "./problem";
 import { idempotencyKeySchema } from "./request-schemas";
 import { validationError } from "./zod-problem";
 
-import { MAX_BODY_BYTES, readBoundedText } from "./read-body";
+import { CLOSE_AFTER_REFUSAL, MAX_BODY_BYTES, readBoundedText } from "./read-body";
 
 export { MAX_BODY_BYTES };
 
@@ -45,7 +45,11 @@ export function json(data: unknown, init: { status?: number; replayed?: boolean 
 
 export async function readJsonBody(request: Request): Promise<unknown> {
   const text = await readBoundedText(request, MAX_BODY_BYTES);
-  if (text === null) throw new AppError("VALIDATION_FAILED", {}, `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  if (text === null) {
+    throw Object.assign(new AppError("VALIDATION_FAILED", {}, `The request body is larger than ${MAX_BODY_BYTES} bytes.`), {
+      closeConnection: true,
+    });
+  }
   if (text.trim() === "") return {};
   const type = request.headers.get("content-type") ?? "";
   if (type && !/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
@@ -104,7 +108,13 @@ function errorText(value: unknown, depth: number, seen: Set<unknown>): string {
 }
 
 export function errorResponse(error: unknown, request: Request): Response {
-  if (isAppError(error)) return problemFromAppError(error);
+  if (isAppError(error)) {
+    const response = problemFromAppError(error);
+    if ((error as { closeConnection?: boolean }).closeConnection) {
+      for (const [name, value] of Object.entries(CLOSE_AFTER_REFUSAL)) response.headers.set(name, value);
+    }
+    return response;
+  }
   if (isDatabaseUnavailable(error)) {
     logger.warn("http.database_unavailable", {
       requestId: request.headers.get("x-request-id"),

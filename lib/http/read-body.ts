@@ -1,7 +1,8 @@
 import "server-only";
 
-/** Bodies larger than this are refused before parsing. */
-export const MAX_BODY_BYTES = 64 * 1024;
+import { MAX_BODY_BYTES } from "./body-limit";
+
+export { CLOSE_AFTER_REFUSAL, MAX_BODY_BYTES } from "./body-limit";
 
 /**
  * A request body as text, or null when it is larger than `limit` bytes. A

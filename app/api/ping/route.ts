@@ -1,4 +1,4 @@
-import { readBoundedText } from "@/lib/http/read-body";
+import { CLOSE_AFTER_REFUSAL, readBoundedText } from "@/lib/http/read-body";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +14,6 @@ export function GET(): Response {
 
 /** The same answer to a POST whose JSON body is read and ignored: the framework's ceiling for requests like POST /stamp. */
 export async function POST(request: Request): Promise<Response> {
-  if ((await readBoundedText(request)) === null) return new Response(null, { status: 413 });
+  if ((await readBoundedText(request)) === null) return new Response(null, { status: 413, headers: CLOSE_AFTER_REFUSAL });
   return GET();
 }

@@ -3,7 +3,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { systemClock, type Clock } from "@/lib/clock";
 import { db, getDatabase } from "@/lib/db";
-import { readBoundedJson } from "@/lib/http/read-body";
+import { CLOSE_AFTER_REFUSAL, readBoundedJson } from "@/lib/http/read-body";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { appleCertificates } from "./apple-certificates";
@@ -58,7 +58,7 @@ export async function registerDevice(
   if (!auth.ok) return auth.response;
   if (!identifier.safeParse(params.deviceLibraryIdentifier).success) return empty(400);
   const read = await readBoundedJson(request);
-  if (read.tooLarge) return empty(413);
+  if (read.tooLarge) return empty(413, CLOSE_AFTER_REFUSAL);
   const body = pushTokenBody.safeParse(read.value);
   if (!body.success) return empty(400);
   const key = {
@@ -202,7 +202,7 @@ export async function downloadPass(serialNumber: string, clock: Clock = systemCl
 /** POST …/log: devices report problems with our web service; they go to our log. */
 export async function logDeviceMessages(request: Request): Promise<Response> {
   const read = await readBoundedJson(request);
-  if (read.tooLarge) return empty(413);
+  if (read.tooLarge) return empty(413, CLOSE_AFTER_REFUSAL);
   const body = logBody.safeParse(read.value);
   if (!body.success) return empty(400);
   for (const message of body.data.logs) logger.warn("apple_wallet.device_log", { message });
