@@ -4,10 +4,13 @@ import { db } from "@/lib/db";
 import { afterFailedAttempt, isLocked } from "@/lib/domain/pin-policy";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { checkRateLimit, penalizeRateLimit } from "@/lib/rate-limit/rate-limit";
 import type { ServiceContext } from "@/lib/service-context";
+import { failureLimit } from "@/lib/rate-limit/failure-limit";
 import { hashSecret, verifySecret } from "./password-hash";
 import { pinLookupDigest } from "./pin-lookup";
+
+/** Wrong PINs per client, whoever they were typed for (lib/rate-limit/failure-limit.ts). */
+const pinFailures = failureLimit("pinFailuresByClient");
 
 export type StaffCheck = {
   storeId: string;
@@ -54,7 +57,7 @@ export async function authorizeStaff(ctx: ServiceContext, check: StaffCheck): Pr
   }
 
   // Too many wrong PINs from this client, whoever they were typed for: refused before any hashing.
-  await checkRateLimit("pinFailuresByClient", check.clientKey);
+  await pinFailures.check(check.clientKey, now);
 
   if (check.staffId) {
     const member = await db.staffMember.findFirst({
@@ -65,13 +68,13 @@ export async function authorizeStaff(ctx: ServiceContext, check: StaffCheck): Pr
       // As long as a wrong PIN for a known member: one hash verification and one failure written (against
       // this client at this store), so the time taken does not tell which staff ids exist.
       await verifySecret(await timingEqualizer(), check.pin);
-      await penalizeRateLimit("pinFailuresByClient", check.clientKey);
+      await pinFailures.record(check.clientKey, now);
       await recordScopeFailure(ctx, check.storeId, check.clientKey);
       throw new AppError("NOT_FOUND", { fieldErrors: { staffId: ["validation.staffNotFound"] } }, "Staff member not found.");
     }
     if (isLocked(member.lockedUntil, now)) throw lockedError(member.lockedUntil!);
     if (!(await verifySecret(member.pinHash, check.pin))) {
-      await penalizeRateLimit("pinFailuresByClient", check.clientKey);
+      await pinFailures.record(check.clientKey, now);
       throw await recordStaffFailure(ctx, member.id);
     }
     if (member.failedAttempts > 0)
@@ -101,12 +104,12 @@ export async function authorizeStaff(ctx: ServiceContext, check: StaffCheck): Pr
     : null;
   if (!member) {
     await verifySecret(await timingEqualizer(), check.pin);
-    await penalizeRateLimit("pinFailuresByClient", check.clientKey);
+    await pinFailures.record(check.clientKey, now);
     throw await recordScopeFailure(ctx, check.storeId, check.clientKey);
   }
   if (isLocked(member.lockedUntil, now)) throw lockedError(member.lockedUntil!);
   if (!(await verifySecret(member.pinHash, check.pin))) {
-    await penalizeRateLimit("pinFailuresByClient", check.clientKey);
+    await pinFailures.record(check.clientKey, now);
     throw await recordScopeFailure(ctx, check.storeId, check.clientKey);
   }
   if (scope && scope.failedAttempts > 0) {

@@ -70,7 +70,8 @@ export function openPglite(client: PGlite, onClose: () => void = () => {}): Data
     prisma,
     query: async <Row>(text: string, values: unknown[] = []) => {
       const result = await client.query<Row>(text, values);
-      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+      // PGlite reports affectedRows 0 for a SELECT: its rows are the count then, as node-postgres's rowCount is.
+      return { rows: result.rows, rowCount: Math.max(result.rows.length, result.affectedRows ?? 0) };
     },
     adapterFactory,
     async close() {

@@ -1,9 +1,10 @@
 import "server-only";
-import { checkRateLimit, penalizeRateLimit } from "@/lib/rate-limit/rate-limit";
+import { failureLimit } from "@/lib/rate-limit/failure-limit";
 import { errorResponse } from "./api-route";
 import { clientKeyOf } from "./client-key";
 
 const MISSES = new Set([401, 403, 404]);
+const misses = failureLimit("publicMissesByClient");
 
 /**
  * Public and wallet routes whose address or header carries the secret (a pass's serial and
@@ -15,11 +16,11 @@ const MISSES = new Set([401, 403, 404]);
 export async function limitMisses(request: Request, work: () => Promise<Response>): Promise<Response> {
   const client = clientKeyOf(request);
   try {
-    await checkRateLimit("publicMissesByClient", client);
+    await misses.check(client, new Date());
   } catch (error) {
     return errorResponse(error, request);
   }
   const response = await work();
-  if (MISSES.has(response.status)) await penalizeRateLimit("publicMissesByClient", client);
+  if (MISSES.has(response.status)) await misses.record(client, new Date());
   return response;
 }
