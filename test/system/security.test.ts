@@ -93,6 +93,20 @@ describe("the app behind HTTPS", () => {
       }
     });
 
+    it("Apple's web service, which proxy.ts skips (iPhones call it, not browsers), answers with the same headers and a CSP that allows nothing", async () => {
+      for (const path of [
+        "/api/v1/loyalty/apple/v1/passes/pass.example.loyalty/no-such-serial",
+        "/api/v1/loyalty/apple/v1/devices/d/registrations/pass.example.loyalty",
+      ]) {
+        const response = await fetch(url(path), { headers: forwarded });
+        expect([204, 401], path).toContain(response.status);
+        expect(response.headers.get("content-security-policy"), path).toBe("default-src 'none'; frame-ancestors 'none'");
+        expect(response.headers.get("strict-transport-security"), path).toMatch(/max-age=\d+/);
+        expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
+        expect(response.headers.get("x-request-id"), path).toMatch(/^[0-9a-f-]{36}$/);
+      }
+    });
+
     it("puts the request's nonce on every script of a page, and a new nonce on each request", async () => {
       const first = await fetch(url("/login"), { headers: forwarded });
       const nonce = /'nonce-([^']+)'/.exec(first.headers.get("content-security-policy")!)![1]!;

@@ -4,8 +4,10 @@ import type { ReactNode } from "react";
 import { ClientMessages } from "@/components/dashboard/client-messages";
 import { DashboardNav } from "@/components/dashboard/dashboard-nav";
 import { LogoutButton } from "@/components/dashboard/logout-button";
+import { PassCertificateBanner } from "@/components/dashboard/pass-certificate-banner";
 import { LocaleSwitcher } from "@/components/locale-switcher";
 import { requirePlatformAdmin } from "@/lib/auth/session";
+import { getPassCertificateWarning } from "@/lib/wallet/apple/get-pass-certificate-warning";
 import type { Locale } from "@/lib/i18n/locales";
 import { setLocaleAction } from "../../locale-actions";
 
@@ -15,6 +17,7 @@ import { setLocaleAction } from "../../locale-actions";
  */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const [session, t, locale] = await Promise.all([requirePlatformAdmin(), getTranslations(), getLocale()]);
+  const passCertificate = getPassCertificateWarning(new Date());
   const items = [
     { href: "/admin", label: t("admin.nav.overview") },
     { href: "/admin/merchants", label: t("admin.nav.merchants") },
@@ -46,9 +49,20 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             </div>
           </div>
         </aside>
-        <main id="content" className="mx-auto w-full max-w-6xl min-w-0 px-4 py-6 sm:px-6 lg:py-8">
-          {children}
-        </main>
+        <div className="min-w-0">
+          {passCertificate ? (
+            <PassCertificateBanner
+              title={t("appleWallet.certificateExpiring.title")}
+              body={t("appleWallet.certificateExpiring.adminBody", {
+                days: passCertificate.daysLeft,
+                date: passCertificate.expiresAt.toLocaleDateString(locale, { dateStyle: "long", timeZone: "UTC" }),
+              })}
+            />
+          ) : null}
+          <main id="content" className="mx-auto w-full max-w-6xl min-w-0 px-4 py-6 sm:px-6 lg:py-8">
+            {children}
+          </main>
+        </div>
       </div>
     </ClientMessages>
   );

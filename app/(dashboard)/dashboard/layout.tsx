@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { ClientMessages } from "@/components/dashboard/client-messages";
 import { DashboardNav } from "@/components/dashboard/dashboard-nav";
 import { LogoutButton } from "@/components/dashboard/logout-button";
+import { PassCertificateBanner } from "@/components/dashboard/pass-certificate-banner";
 import { LocaleSwitcher } from "@/components/locale-switcher";
 import { requireMerchantUser } from "@/lib/auth/session";
 import { getPassCertificateWarning } from "@/lib/wallet/apple/get-pass-certificate-warning";
@@ -67,13 +68,13 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             </div>
           ) : null}
           {passCertificate ? (
-            <div role="alert" className="border-b border-amber-300 bg-amber-50 px-6 py-3 text-sm text-amber-950">
-              <strong>{t("appleWallet.certificateExpiring.title")}</strong>{" "}
-              {t("appleWallet.certificateExpiring.body", {
+            <PassCertificateBanner
+              title={t("appleWallet.certificateExpiring.title")}
+              body={t("appleWallet.certificateExpiring.body", {
                 days: passCertificate.daysLeft,
                 date: passCertificate.expiresAt.toLocaleDateString(locale, { dateStyle: "long", timeZone: session.merchant.timeZone }),
               })}
-            </div>
+            />
           ) : null}
           <main id="content" className="mx-auto max-w-6xl px-4 py-6 sm:px-6 lg:py-8">
             {children}
