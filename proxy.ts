@@ -38,7 +38,8 @@ export async function proxy(request: NextRequest) {
       { status: 403, headers: { "content-type": "application/problem+json", "cache-control": "no-store" } },
     );
   } else if (WITH_BODY.has(request.method) && request.nextUrl.pathname.startsWith("/api/") && (await bodyOverLimit(request))) {
-    // Here, not in the route: Next reads the whole body before it runs the route, and closing the connection stops that.
+    // Here, before Next copies the body for the route: one answer (413) for every API route, and the connection closed
+    // after it. (Next still reads a chunked body to its end first; it keeps at most proxyClientMaxBodySize of it.)
     response = NextResponse.json(
       {
         type: "about:blank#VALIDATION_FAILED",
