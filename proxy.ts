@@ -3,6 +3,7 @@ import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
 import { publicOrigin, servedOverHttps } from "@/lib/config/public-url";
 import { bodyOverLimit, CLOSE_AFTER_REFUSAL, MAX_BODY_BYTES } from "@/lib/http/body-limit";
 import { addressedOrigin, crossSiteRefusal } from "@/lib/http/cross-site";
+import { unreadableFormPost } from "@/lib/http/form-body";
 import { contentSecurityPolicy, newNonce, requestIdFor, staticSecurityHeaders } from "@/lib/http/security-headers";
 
 const SIGNED_IN_AREAS = /^\/(dashboard|admin)(\/|$)/;
@@ -13,8 +14,10 @@ const WITH_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * logs and on the response for the person reporting a problem), a fresh CSP nonce (set on the
  * request's Content-Security-Policy header, from which Next puts it on its own scripts), and the
  * security headers. A state-changing request from another site is refused here, before any action or
- * route runs (lib/http/cross-site.ts), and so is an API request whose body is over the limit. Besides that, coarse redirects only: a dashboard or admin page opened without
- * any session cookie goes to the login page. Every page and action still checks the session itself.
+ * route runs (lib/http/cross-site.ts), and so are an API request whose body is over the limit and a
+ * form post to a page whose body cannot be read (lib/http/form-body.ts). Besides that, coarse
+ * redirects only: a dashboard or admin page opened without any session cookie goes to the login
+ * page. Every page and action still checks the session itself.
  */
 export async function proxy(request: NextRequest) {
   const https = servedOverHttps();
@@ -49,6 +52,17 @@ export async function proxy(request: NextRequest) {
         detail: `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
       },
       { status: 413, headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...CLOSE_AFTER_REFUSAL } },
+    );
+  } else if (!request.nextUrl.pathname.startsWith("/api/") && (await unreadableFormPost(request))) {
+    response = NextResponse.json(
+      {
+        type: "about:blank#VALIDATION_FAILED",
+        title: "The form could not be read",
+        status: 400,
+        code: "VALIDATION_FAILED",
+        detail: "The multipart form data of this request is malformed.",
+      },
+      { status: 400, headers: { "content-type": "application/problem+json", "cache-control": "no-store" } },
     );
   } else if (SIGNED_IN_AREAS.test(request.nextUrl.pathname) && !hasSession) {
     const login = new URL("/login", request.url);

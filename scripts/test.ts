@@ -19,7 +19,7 @@ import { buildIfNeeded } from "./build-if-needed";
 import { argValue } from "./cli";
 
 type Counts = { passed: number; failed: number; skipped: number };
-type Outcome = { status: "passed" | "failed" | "not run"; reason?: string; tests?: Counts };
+type Outcome = { status: "passed" | "failed" | "not run"; reason?: string; tests?: Counts; failures?: string[] };
 type Step = { id: string; title: string; run: () => Promise<Outcome> };
 
 const ci = process.env.CI === "true" || process.env.CI === "1";
@@ -46,6 +46,61 @@ function readJson<T>(file: string): T | null {
   }
 }
 
+type VitestReport = {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults: { fullName: string; status: string; failureMessages: string[] }[];
+  }[];
+};
+
+/** The first line of a failure's message, so the summary at the end of a long CI log says what broke. */
+function firstLine(message: string | undefined): string {
+  // Playwright colours its messages.
+  const plain = (message ?? "").replace(/\u001b\[[0-9;]*m/g, "");
+  return (
+    plain
+      .split("\n")
+      .find((line) => line.trim() !== "")
+      ?.trim()
+      .slice(0, 300) ?? ""
+  );
+}
+
+function vitestFailures(report: VitestReport): string[] {
+  return report.testResults.flatMap((file) => {
+    const name = path.relative(process.cwd(), file.name);
+    const failedTests = file.assertionResults
+      .filter((test) => test.status === "failed")
+      .map((test) => `${name} › ${test.fullName}: ${firstLine(test.failureMessages[0])}`);
+    // A file that failed outside its tests (an import error, a hook, an unhandled error) has no failed test to name.
+    if (failedTests.length === 0 && file.status === "failed") return [`${name}: ${firstLine(file.message)}`];
+    return failedTests;
+  });
+}
+
+type PlaywrightSuite = {
+  title: string;
+  file?: string;
+  specs?: { title: string; ok: boolean; tests: { results: { error?: { message?: string } }[] }[] }[];
+  suites?: PlaywrightSuite[];
+};
+
+function playwrightFailures(suites: PlaywrightSuite[], prefix = ""): string[] {
+  return suites.flatMap((suite) => {
+    const title = prefix ? `${prefix} › ${suite.title}` : suite.title;
+    const failed = (suite.specs ?? [])
+      .filter((spec) => !spec.ok)
+      .map((spec) => `${title} › ${spec.title}: ${firstLine(spec.tests.at(-1)?.results.at(-1)?.error?.message)}`);
+    return [...failed, ...playwrightFailures(suite.suites ?? [], title)];
+  });
+}
+
 async function vitest(project: string, label: string, env: Record<string, string> = {}, files: string[] = []): Promise<Outcome> {
   const report = path.join(reportDir, `${label}.json`);
   const code = await run(
@@ -53,11 +108,16 @@ async function vitest(project: string, label: string, env: Record<string, string
     ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...files],
     env,
   );
-  const json = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(report);
+  const json = readJson<VitestReport>(report);
   const tests = json
     ? { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests }
     : undefined;
-  return { status: code === 0 ? "passed" : "failed", tests, reason: json ? undefined : "no test report was written" };
+  return {
+    status: code === 0 ? "passed" : "failed",
+    tests,
+    failures: json ? vitestFailures(json) : undefined,
+    reason: json ? undefined : "no test report was written",
+  };
 }
 
 let cluster: PostgresCluster | undefined;
@@ -101,11 +161,14 @@ async function journeys(): Promise<Outcome> {
       // Lets journeys import server modules to seed data; the app servers they start run without it.
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim(),
     });
-    const json = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(report);
+    const json = readJson<{
+      stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+      suites: PlaywrightSuite[];
+    }>(report);
     const tests = json
       ? { passed: json.stats.expected + json.stats.flaky, failed: json.stats.unexpected, skipped: json.stats.skipped }
       : undefined;
-    return { status: code === 0 ? "passed" : "failed", tests };
+    return { status: code === 0 ? "passed" : "failed", tests, failures: json ? playwrightFailures(json.suites) : undefined };
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => {});
     await admin.end();
@@ -170,6 +233,7 @@ async function main(): Promise<number> {
       : "";
     const reason = outcome.reason ? `  (${outcome.reason})` : "";
     console.log(`  ${step.title.padEnd(width)}  ${outcome.status.toUpperCase()}${tests}${reason}`);
+    for (const failure of outcome.failures ?? []) console.log(`      ✗ ${failure}`);
   }
   const notRun = results.filter(({ outcome }) => outcome.status === "not run");
   const failed = results.filter(({ outcome }) => outcome.status === "failed");

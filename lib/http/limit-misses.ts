@@ -1,10 +1,8 @@
 import "server-only";
-import { servedOverHttps } from "@/lib/config/public-url";
-import { withRequestId } from "@/lib/logger";
 import { failureLimit } from "@/lib/rate-limit/failure-limit";
 import { errorResponse } from "./api-route";
 import { clientKeyOf } from "./client-key";
-import { requestIdFor, staticSecurityHeaders } from "./security-headers";
+import { withOwnHeaders } from "./own-headers";
 
 const MISSES = new Set([401, 403, 404]);
 const misses = failureLimit("publicMissesByClient");
@@ -17,9 +15,7 @@ const misses = failureLimit("publicMissesByClient");
  * refreshing their passes are never slowed down.
  */
 export async function limitMisses(request: Request, work: () => Promise<Response>): Promise<Response> {
-  // proxy.ts sets the request id and the security headers, except on Apple's web service, which it skips: here, then.
-  const requestId = requestIdFor(request.headers.get("x-request-id"));
-  const response = await withRequestId(requestId, async () => {
+  return withOwnHeaders(request, async () => {
     const client = clientKeyOf(request);
     try {
       await misses.check(client, new Date());
@@ -30,11 +26,4 @@ export async function limitMisses(request: Request, work: () => Promise<Response
     if (MISSES.has(answer.status)) await misses.record(client, new Date());
     return answer;
   });
-  // A request that went through proxy.ts carries its nonce; the proxy adds the headers to that one's answer itself.
-  if (!request.headers.has("x-nonce")) {
-    response.headers.set("x-request-id", requestId);
-    response.headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-    for (const [name, value] of Object.entries(staticSecurityHeaders(servedOverHttps()))) response.headers.set(name, value);
-  }
-  return response;
 }

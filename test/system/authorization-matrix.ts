@@ -219,6 +219,10 @@ export const ROUTE_ROWS: HttpRow[] = [
   route("GET", "app/api/auth/[...nextauth]/route.ts", fixedPath("/api/auth/providers"), all(200)),
   // Without next-auth's CSRF token nothing is signed in or out.
   route("POST", "app/api/auth/[...nextauth]/route.ts", fixedPath("/api/auth/signout"), all("redirect:/api/auth/signout")),
+  // Any other address under /api/: a 404 problem for every method, whoever asks.
+  ...["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"].map((method) =>
+    route(method, "app/api/[...path]/route.ts", fixedPath("/api/v1/no-such-endpoint"), all(404)),
+  ),
 
   dashboardRoute("app/(dashboard)/dashboard/activity/[split]/route.ts", fixedPath("/dashboard/activity/store")),
   dashboardRoute("app/(dashboard)/dashboard/exports/customers.csv/route.ts", fixedPath("/dashboard/exports/customers.csv")),

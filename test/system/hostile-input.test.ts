@@ -290,6 +290,35 @@ describe("hostile input on every API route", () => {
     expect(join.status).toBe(404);
   });
 
+  it("answers a malformed multipart form posted to a page or to an unknown API address as a refusal (they were 500s)", async () => {
+    // Next parses a multipart POST to any page as a form sent to a server action without JavaScript.
+    const malformed = { origin: app!.url, "content-type": "multipart/form-data; boundary=x" };
+    for (const path of ["/", "/login", "/join/NOSUCHSTORE", "/no-such-page"]) {
+      const response = await fetch(`${app!.url}${path}`, { method: "POST", headers: malformed, body: "not a form" });
+      expect(response.status, path).toBe(400);
+      expect((await response.json()) as unknown, path).toMatchObject({ code: "VALIDATION_FAILED" });
+    }
+    const withoutBoundary = await fetch(`${app!.url}/login`, {
+      method: "POST",
+      headers: { origin: app!.url, "content-type": "multipart/form-data" },
+      body: "x",
+    });
+    expect(withoutBoundary.status).toBe(400);
+    // Unknown API addresses, the Apple web service's (which proxy.ts skips) among them, are a 404 problem for every method.
+    for (const path of ["/api/nothing", "/api/v1/loyalty/apple/v1/devices/abc/3", "/api/v1/vendor/loyalty/nothing"]) {
+      for (const method of ["GET", "POST", "PUT", "DELETE"]) {
+        const response = await fetch(`${app!.url}${path}`, {
+          method,
+          headers: { ...malformed, "x-forwarded-for": "198.51.100.200" },
+          body: method === "GET" ? undefined : "not a form",
+        });
+        expect(response.status, `${method} ${path}`).toBe(404);
+        expect(response.headers.get("content-type"), `${method} ${path}`).toContain("application/problem+json");
+        expect(response.headers.get("x-request-id"), `${method} ${path}`).toBeTruthy();
+      }
+    }
+  });
+
   describe("oversized bodies are refused before parsing", () => {
     const big = JSON.stringify({ name: "x".repeat(200 * 1024) });
     // Routes that read a body, with the credentials that get them that far.
@@ -333,12 +362,16 @@ describe("hostile input on every API route", () => {
       { method: "POST", path: () => "/api/ping", headers: () => ({}) },
     ];
 
+    // Each request from an address of its own: the generated requests above used up the budgets of the ones they sent from
+    // (refused wallet requests per client, RATE_LIMITS.publicMissesByClient), and a 429 is not what these check.
+    const freshClient = (index: number) => `192.0.2.${index}`;
+
     it("with a Content-Length over the limit", async () => {
       const wrong: string[] = [];
-      for (const reader of readers) {
+      for (const [index, reader] of readers.entries()) {
         const response = await fetch(`${app!.url}${reader.path(world)}`, {
           method: reader.method,
-          headers: { "content-type": "application/json", ...reader.headers(world) },
+          headers: { "content-type": "application/json", "x-forwarded-for": freshClient(index), ...reader.headers(world) },
           body: big,
         });
         await response.arrayBuffer();
@@ -353,9 +386,10 @@ describe("hostile input on every API route", () => {
     // refusal, and that the app is still well after 64 MB to each route.
     it("streamed without a Content-Length (chunked): refused", async () => {
       const wrong: string[] = [];
-      for (const reader of readers) {
+      for (const [index, reader] of readers.entries()) {
         const { status, sentBeforeAnswer } = await sendChunkedUntilAnswered(app!.url, reader.method, reader.path(world), {
           "content-type": "application/json",
+          "x-forwarded-for": freshClient(100 + index),
           ...reader.headers(world),
         });
         const label = `${reader.method} ${reader.path(world)}: ${status} after ${(sentBeforeAnswer / 1024).toFixed(0)} kB sent`;
