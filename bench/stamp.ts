@@ -245,7 +245,9 @@ function report(
   console.log(
     `  with PINs: ≥ 0.8 of argon2 verifications/s       ${withPin.requestsPerSecond.toFixed(1)} stamps/s ÷ ${argonRate.requestsPerSecond.toFixed(1)} verifications/s = ${pinRatio.toFixed(2)}  ${mark(pinRatio >= 0.8)}`,
   );
-  console.log(`  (with PINs: p50 ${withPin.p50.toFixed(1)} ms, p99 ${withPin.p99.toFixed(1)} ms, ${withPin.non2xx} non-2xx)`);
+  console.log(
+    `  (with PINs: p50 ${withPin.p50.toFixed(1)} ms, p99 ${withPin.p99.toFixed(1)} ms, ${withPin.non2xx} non-2xx, app CPU ${withPin.appCpuMsPerRequest?.toFixed(1) ?? "?"} ms per stamp)`,
+  );
   const summary: SummaryRow[] = rows.map((row) => ({
     bench: "stamp",
     what: `POST /stamp, ${row.clients} client${row.clients === 1 ? "" : "s"}`,
