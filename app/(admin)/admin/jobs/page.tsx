@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { FilterActions } from "@/components/forms/filter-actions";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { Section } from "@/components/dashboard/section";
 import { inputClassName } from "@/components/forms/field";
@@ -150,16 +151,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
                 <option value="running">{t("outcomes.running")}</option>
               </select>
             </div>
-            <div className="flex items-center gap-4">
-              <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-900">
-                {t("filters.submit")}
-              </button>
-              {filtered ? (
-                <Link href={PATH} className="text-sm font-medium text-stone-700 underline underline-offset-2 hover:text-stone-900">
-                  {t("filters.clear")}
-                </Link>
-              ) : null}
-            </div>
+            <FilterActions submitLabel={t("filters.submit")} clearLabel={t("filters.clear")} clearHref={PATH} filtered={filtered} />
           </form>
           {runs.length === 0 ? (
             <p className="text-sm text-stone-600">{filtered ? t("runs.noneMatching") : t("runs.none")}</p>

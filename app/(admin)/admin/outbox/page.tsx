@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { FilterActions } from "@/components/forms/filter-actions";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { Section } from "@/components/dashboard/section";
 import { inputClassName } from "@/components/forms/field";
@@ -58,16 +59,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                 <option value="stats">{t("kinds.stats")}</option>
               </select>
             </div>
-            <div className="flex items-center gap-4">
-              <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-900">
-                {t("filters.submit")}
-              </button>
-              {filtered ? (
-                <Link href={PATH} className="text-sm font-medium text-stone-700 underline underline-offset-2 hover:text-stone-900">
-                  {t("filters.clear")}
-                </Link>
-              ) : null}
-            </div>
+            <FilterActions submitLabel={t("filters.submit")} clearLabel={t("filters.clear")} clearHref={PATH} filtered={filtered} />
           </form>
         </Section>
         <Section title={t("list.title")} description={t("list.description")}>
