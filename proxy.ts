@@ -4,6 +4,7 @@ import { publicOrigin, servedOverHttps } from "@/lib/config/public-url";
 import { bodyOverLimit, CLOSE_AFTER_REFUSAL, MAX_BODY_BYTES } from "@/lib/http/body-limit";
 import { addressedOrigin, crossSiteRefusal } from "@/lib/http/cross-site";
 import { unreadableFormPost } from "@/lib/http/form-body";
+import { validationRefusal } from "@/lib/http/refusal";
 import { contentSecurityPolicy, newNonce, requestIdFor, staticSecurityHeaders } from "@/lib/http/security-headers";
 
 const SIGNED_IN_AREAS = /^\/(dashboard|admin)(\/|$)/;
@@ -43,27 +44,11 @@ export async function proxy(request: NextRequest) {
   } else if (WITH_BODY.has(request.method) && request.nextUrl.pathname.startsWith("/api/") && (await bodyOverLimit(request))) {
     // Here, before Next copies the body for the route: one answer (413) for every API route, and the connection closed
     // after it. (Next still reads a chunked body to its end first; it keeps at most proxyClientMaxBodySize of it.)
-    response = NextResponse.json(
-      {
-        type: "about:blank#VALIDATION_FAILED",
-        title: "Request body too large",
-        status: 413,
-        code: "VALIDATION_FAILED",
-        detail: `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
-      },
-      { status: 413, headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...CLOSE_AFTER_REFUSAL } },
+    response = nextResponse(
+      validationRefusal(413, "Request body too large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`, CLOSE_AFTER_REFUSAL),
     );
   } else if (!request.nextUrl.pathname.startsWith("/api/") && (await unreadableFormPost(request))) {
-    response = NextResponse.json(
-      {
-        type: "about:blank#VALIDATION_FAILED",
-        title: "The form could not be read",
-        status: 400,
-        code: "VALIDATION_FAILED",
-        detail: "The multipart form data of this request is malformed.",
-      },
-      { status: 400, headers: { "content-type": "application/problem+json", "cache-control": "no-store" } },
-    );
+    response = nextResponse(validationRefusal(400, "The form could not be read", "The multipart form data of this request is malformed."));
   } else if (SIGNED_IN_AREAS.test(request.nextUrl.pathname) && !hasSession) {
     const login = new URL("/login", request.url);
     login.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
@@ -79,6 +64,10 @@ export async function proxy(request: NextRequest) {
   response.headers.set("x-request-id", requestId);
   for (const [name, value] of Object.entries(staticSecurityHeaders(https))) response.headers.set(name, value);
   return response;
+}
+
+function nextResponse(response: Response): NextResponse {
+  return new NextResponse(response.body, { status: response.status, headers: response.headers });
 }
 
 // Everything but Next's hashed static files (their headers come from next.config.mjs) and Apple's PassKit web

@@ -5,7 +5,8 @@
 //    and prints passes per second, the longest event-loop block seen while doing so, and bytes per pass. The
 //    same run times stock passkit-generator (PKPass#getAsBuffer, node-forge signing) on the same files.
 // 2. The cache: fetching an unchanged pass twice signs once.
-// 3. The web service through the built app (`next start`, real route handlers) on a throwaway PostgreSQL:
+// 3. The web service through the built app (scripts/serve.mjs: its fast path for the GETs, the route handlers
+//    for the rest) on a throwaway PostgreSQL:
 //    32 concurrent clients asking, as devices do after a push, for their updated serials (204 with the current
 //    tag) and the pass (304 with If-Modified-Since, or 200 from the cache), for BENCH_SECONDS (10) seconds.
 import autocannon from "autocannon";
@@ -313,7 +314,9 @@ console.log(`  a program's first pass (renders its icon, logo and strip PNGs): $
 console.log(`  targets: >= 150 passes/s, no block over 10 ms per pass`);
 console.log(`\nCache: an unchanged pass fetched twice was signed ${await cacheCheck()} time(s) (target 1).`);
 const web = await webService();
-console.log(`\nWeb service through next start, ${CLIENTS} clients, ${SECONDS} s (serial lists 204, pass GETs 304 or 200 from the cache):`);
+console.log(
+  `\nWeb service through the built app, ${CLIENTS} clients, ${SECONDS} s (serial lists 204, pass GETs 304 or 200 from the cache):`,
+);
 console.log(
   `  ${f(web.perSecond, 0)} requests/s, p50 ${web.p50} ms, p99 ${web.p99} ms, errors ${web.errors}, statuses ${JSON.stringify(web.statuses)}`,
 );

@@ -2,13 +2,16 @@ import "server-only";
 import { ConfigError, getConfig } from "@/lib/config";
 import { closeDatabase, getDatabase } from "@/lib/db";
 import { DatabaseInUseError } from "@/lib/db/pglite-lock";
+import { firstOf, installFastPath } from "@/lib/http/fast-path";
 import { requestsSettled } from "@/lib/http/in-flight";
+import { refuseUndecodablePath } from "@/lib/http/undecodable-path";
 import type { OutboxWorker } from "@/lib/jobs/outbox-worker";
 import { startOutboxWorker } from "@/lib/jobs/start-outbox-worker";
 import { startScheduler } from "@/lib/jobs/start-scheduler";
 import { logger, setLogLevel } from "@/lib/logger";
 import { googleWalletState } from "@/lib/wallet/google/google-wallet";
 import { AppleCertificateError, appleCertificates } from "@/lib/wallet/apple/apple-certificates";
+import { appleWebServiceFastPath } from "@/lib/wallet/apple/web-service-fast-path";
 
 /**
  * What the app process does at start: validate the configuration (exit with
@@ -55,6 +58,8 @@ export async function startServerProcess(): Promise<void> {
       process.exit(1);
     }
   }
+  // scripts/serve.mjs hands every request to these before Next's router (each file says why).
+  installFastPath(firstOf(refuseUndecodablePath, appleWebServiceFastPath));
   const worker: OutboxWorker | undefined = config.outbox.inProcess ? startOutboxWorker() : undefined;
   const scheduler = config.outbox.inProcess ? startScheduler() : undefined;
   logger.info("app.start", {

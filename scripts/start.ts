@@ -1,9 +1,8 @@
 // npm start: validates the configuration, builds the app if there is no fresh
 // build, applies pending migrations, seeds the demo into an empty embedded
-// database, then serves the app with `next start`. Stops the server when
-// stopped itself (Ctrl-C, SIGTERM).
+// database, then serves the app (scripts/serve.mjs: Next's handler behind a fast
+// path). Stops the server when stopped itself (Ctrl-C, SIGTERM).
 import { spawn } from "node:child_process";
-import path from "node:path";
 import { getConfig } from "@/lib/config";
 import { appleCertificates } from "@/lib/wallet/apple/apple-certificates";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
@@ -12,7 +11,7 @@ import { formatDemoSummary } from "@/lib/demo/format-demo-summary";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { buildIfNeeded, withoutTelemetry } from "./build-if-needed";
 import { runCli } from "./cli";
-import { NEXT_SERVER_NODE_ARGS } from "./next-server-args";
+import { appServerArgs } from "./app-server-command";
 
 runCli(async () => {
   const config = getConfig();
@@ -34,11 +33,9 @@ runCli(async () => {
   }
 
   console.log(`Serving ${config.publicUrl} (database: ${config.database.kind}). Press Ctrl-C to stop.`);
-  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  // Our shutdown handler (lib/server-process.ts) closes the database before exiting; Next's own would race it.
-  const server = spawn(process.execPath, [...NEXT_SERVER_NODE_ARGS, nextBin, "start", "-p", String(config.port)], {
+  const server = spawn(process.execPath, appServerArgs(config.port), {
     stdio: "inherit",
-    env: { ...withoutTelemetry(), NEXT_MANUAL_SIG_HANDLE: "true" },
+    env: withoutTelemetry(),
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   const code = await new Promise<number>((resolve) => server.on("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 0 : 1))));

@@ -1,22 +1,19 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
-import { NEXT_SERVER_NODE_ARGS } from "@/scripts/next-server-args";
+import { appServerArgs } from "@/scripts/app-server-command";
 
 // BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the app under the benchmark's load.
 const PROFILE_ARGS = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
 
-/** The built app (`next start`, with the flags `npm start` uses) on a port, with the given environment; stopped by `stop()`. */
+/** The built app (scripts/serve.mjs, with the flags `npm start` uses) on a port, with the given environment; stopped by `stop()`. */
 export async function startBuiltApp(
   env: Record<string, string>,
   port: number,
 ): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const child: ChildProcess = spawn(process.execPath, [...PROFILE_ARGS, ...NEXT_SERVER_NODE_ARGS, nextBin, "start", "-p", String(port)], {
+  const child: ChildProcess = spawn(process.execPath, appServerArgs(port, PROFILE_ARGS), {
     env: {
       ...process.env,
       NODE_OPTIONS: "",
       NEXT_TELEMETRY_DISABLED: "1",
-      NEXT_MANUAL_SIG_HANDLE: "true",
       LOYALTY_LOG_LEVEL: "warn",
       ...env,
     },

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import type { Database } from "@/lib/db/open-database";
-import { NEXT_SERVER_NODE_ARGS } from "@/scripts/next-server-args";
+import { appServerArgs } from "@/scripts/app-server-command";
 import { freePort } from "@/test/free-port";
 import { createPostgresDatabase } from "@/test/test-databases";
 
@@ -45,14 +45,12 @@ export async function startAppInstance(options: {
   timeoutMs?: number;
 }): Promise<AppInstance> {
   const port = options.port ?? (await freePort());
-  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, [...NEXT_SERVER_NODE_ARGS, nextBin, "start", "-p", String(port)], {
+  const child: ChildProcess = spawn(process.execPath, appServerArgs(port), {
     env: {
       ...process.env,
       NODE_OPTIONS: "",
       NEXT_TELEMETRY_DISABLED: "1",
-      NEXT_MANUAL_SIG_HANDLE: "true",
       LOYALTY_DATA_DIR: path.join(os.tmpdir(), `loyalty-system-${port}`),
       LOYALTY_PUBLIC_URL: `http://127.0.0.1:${port}`,
       LOYALTY_SEED_DEMO: "false",

@@ -1,5 +1,4 @@
-import { limitMisses } from "@/lib/http/limit-misses";
-import { errorResponse } from "@/lib/http/api-route";
+import { answerDevice } from "@/lib/wallet/apple/answer-device";
 import { listUpdatedPasses } from "@/lib/wallet/apple/web-service";
 
 export const dynamic = "force-dynamic";
@@ -8,11 +7,5 @@ type Params = { deviceLibraryIdentifier: string; passTypeIdentifier: string };
 
 /** Apple Wallet: the serial numbers of this device's passes updated since a tag. */
 export async function GET(request: Request, context: { params: Promise<Params> }): Promise<Response> {
-  return limitMisses(request, async () => {
-    try {
-      return await listUpdatedPasses(request, await context.params);
-    } catch (error) {
-      return errorResponse(error, request);
-    }
-  });
+  return answerDevice(request, async () => listUpdatedPasses(request, await context.params));
 }
