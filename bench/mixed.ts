@@ -26,7 +26,10 @@ import { peakMemoryMb, recordSummary } from "./support/summary";
 
 const SECONDS = Number(process.env.BENCH_MIXED_SECONDS ?? 60);
 const BASELINE_SECONDS = Math.min(SECONDS, 10);
-const STAMP_CARDS = 2_000;
+const STAMP_CARDS = 4_000;
+// The most stamps a program can ask for (lib/programs/schemas.ts): the web card draws one circle per stamp, so this
+// is its largest page. Random cards get about 10 stamps each in a minute at this load: none fills up (CARD_FULL).
+const STAMPS_TARGET = 50;
 const DEVICES = 200;
 // 50 clients in all, split between the paths.
 const CLIENTS = { stamp: 14, page: 12, serials: 12, pass: 12 };
@@ -50,8 +53,8 @@ async function seed(url: string, passTypeId: string): Promise<Seeded> {
     await client.query("INSERT INTO merchants (id, name, updated_at) VALUES ($1, 'Café Bench', now())", [merchantId]);
     await client.query(
       `INSERT INTO programs (id, merchant_id, type, card_name, stamps_target, cooldown_minutes, max_daily_stamps, require_staff_pin, updated_at)
-       VALUES ($1, $2, 'stamps', 'Coffee card', 1000, 0, 1000, false, now())`,
-      [programId, merchantId],
+       VALUES ($1, $2, 'stamps', 'Coffee card', $3, 0, 1000, false, now())`,
+      [programId, merchantId, STAMPS_TARGET],
     );
     await client.query("INSERT INTO stores (id, merchant_id, name, code, updated_at) VALUES ($1, $2, 'Main street', 'MIXED1', now())", [
       storeId,
