@@ -22,10 +22,12 @@ import { buildIfNeeded } from "@/scripts/build-if-needed";
 import { freePort } from "@/test/free-port";
 import { databaseUrl, startPostgresCluster } from "@/test/postgres-cluster";
 import { startBuiltApp } from "./support/app-server";
+import { processCpuMs } from "./support/measure";
 import { peakMemoryMb, recordSummary } from "./support/summary";
 
 const SECONDS = Number(process.env.BENCH_MIXED_SECONDS ?? 60);
 const BASELINE_SECONDS = Math.min(SECONDS, 10);
+const SOLO_SECONDS = Math.min(SECONDS, 4);
 const STAMP_CARDS = 4_000;
 // The most stamps a program can ask for (lib/programs/schemas.ts): the web card draws one circle per stamp, so this
 // is its largest page. Random cards get about 10 stamps each in a minute at this load: none fills up (CARD_FULL).
@@ -211,6 +213,20 @@ async function main() {
       drive("warm-up", app.url, 4, 3, page, () => true),
       drive("warm-up", app.url, 4, 3, pass, () => true),
     ]);
+    // Each path alone, to see what one request costs the app (CPU time of its process per answer).
+    const cpuPerRequest = new Map<string, number | undefined>();
+    for (const [label, next] of [
+      ["GET /api/ping", () => ({ method: "GET" as const, path: "/api/ping" })],
+      ["POST /stamp", stamp],
+      ["GET /card/<token>", page],
+      ["Apple: updated serials", serials],
+      ["Apple: pass, unchanged", pass],
+    ] as const) {
+      const before = processCpuMs(app.pid);
+      const alone = await drive(label, app.url, 4, SOLO_SECONDS, next, () => true);
+      const after = processCpuMs(app.pid);
+      cpuPerRequest.set(label, before === undefined || after === undefined ? undefined : (after - before) / alone.requests);
+    }
     const baseline = await drive(
       "GET /api/ping",
       app.url,
@@ -226,7 +242,7 @@ async function main() {
       drive("Apple: pass, unchanged", app.url, CLIENTS.pass, SECONDS, pass, (s) => s === 304),
     ]);
     const memory = peakMemoryMb(app.pid);
-    report(baseline, results, memory);
+    report(baseline, results, memory, cpuPerRequest);
   } finally {
     await app?.stop();
     cluster.stop();
@@ -234,13 +250,19 @@ async function main() {
   }
 }
 
-function report(baseline: PathResult, results: PathResult[], memory: number | undefined) {
+function report(baseline: PathResult, results: PathResult[], memory: number | undefined, cpuPerRequest: Map<string, number | undefined>) {
   const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
-  console.log("\nwhat                        clients     req/s    p50 ms    p99 ms  unexpected  errors");
+  const cpu = (label: string) => {
+    const ms = cpuPerRequest.get(label);
+    return ms === undefined ? "?".padStart(9) : fmt(ms, 2);
+  };
+  console.log(
+    `\nwhat                        clients     req/s    p50 ms    p99 ms  unexpected  errors   app CPU ms/request (alone, 4 clients)`,
+  );
   const clients = [CLIENTS.stamp, CLIENTS.page, CLIENTS.serials, CLIENTS.pass];
   for (const [i, row] of [baseline, ...results].entries()) {
     console.log(
-      `${row.what.padEnd(28)}${String(i === 0 ? TOTAL_CLIENTS : clients[i - 1]).padStart(7)}${fmt(row.perSecond, 0)}${fmt(row.p50)}${fmt(row.p99)}${String(row.unexpected).padStart(12)}${String(row.errors).padStart(8)}`,
+      `${row.what.padEnd(28)}${String(i === 0 ? TOTAL_CLIENTS : clients[i - 1]).padStart(7)}${fmt(row.perSecond, 0)}${fmt(row.p50)}${fmt(row.p99)}${String(row.unexpected).padStart(12)}${String(row.errors).padStart(8)}${cpu(row.what)}`,
     );
   }
   const total = results.reduce((sum, row) => sum + row.perSecond, 0);
