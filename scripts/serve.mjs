@@ -1,9 +1,10 @@
 // @ts-check
 // The app's HTTP server, run by `npm start`, the system suites and the benchmarks (scripts/app-server-command.ts):
-// Next's own request handler, the one `next start` uses, behind one fast path. At start, instrumentation.ts
-// (lib/server-process.ts) puts a handler on globalThis under Symbol.for("loyalty.fastPath") that answers
-// the PassKit web service's GETs without Next's routing (lib/wallet/apple/web-service-fast-path.ts) and
-// leaves every other request to Next. Usage: node scripts/serve.mjs <port>
+// Next's own request handler, the one `next start` uses, behind fast paths. At start, instrumentation.ts
+// (lib/server-process.ts) puts a handler on globalThis under Symbol.for("loyalty.fastPath") that refuses addresses
+// whose %-escapes do not decode (lib/http/undecodable-path.ts), answers the PassKit web service's GETs without
+// Next's routing (lib/wallet/apple/web-service-fast-path.ts), and leaves every other request to Next.
+// Usage: node scripts/serve.mjs <port>
 import http from "node:http";
 
 // As `next start` does; React and Next pick their production builds from it when first loaded, hence the dynamic import.
