@@ -72,5 +72,5 @@ function nextResponse(response: Response): NextResponse {
 
 // Everything but Next's hashed static files (their headers come from next.config.mjs) and Apple's PassKit web
 // service, which iPhones call with a pass's token, never a browser: its routes set their own headers and request id
-// (lib/http/limit-misses.ts), and skipping the proxy halves the cost of each call.
+// (lib/http/limit-misses.ts; own-headers.ts spells the same prefix), and skipping the proxy halves the cost of each call.
 export const config = { matcher: ["/((?!_next/static|_next/image|api/v1/loyalty/apple/).*)"] };
