@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { AuditActionOptions } from "@/components/audit/audit-action-options";
 import { FilterActions } from "@/components/forms/filter-actions";
+import { FilterSelect } from "@/components/forms/filter-select";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { Section } from "@/components/dashboard/section";
-import { inputClassName } from "@/components/forms/field";
 import { listPlatformAuditFilters, listPlatformAuditLog } from "@/lib/admin/list-platform-audit-log";
 import { platformAuditQuerySchema } from "@/lib/admin/schemas";
 import { auditAreaOf, isKnownAuditAction, isKnownAuditArea } from "@/lib/audit/audit-actions";
@@ -58,49 +59,43 @@ export default async function PlatformAuditPage({
       <div className="space-y-6">
         <Section title={t("filters.title")}>
           <form method="get" action={PATH} className="flex flex-col gap-4 md:flex-row md:flex-wrap md:items-end">
-            <div className="md:min-w-0 md:flex-1">
-              <label htmlFor="audit-action" className="block text-sm font-medium text-stone-800">
-                {t("filters.action")}
-              </label>
-              <select id="audit-action" name="action" defaultValue={query.action ?? ""} className={inputClassName}>
-                <option value="">{t("filters.allActions")}</option>
-                {areas.map((area) => (
-                  <optgroup key={area} label={areaName(area)}>
-                    <option value={area}>{t("filters.allInArea", { area: areaName(area) })}</option>
-                    {actions
-                      .filter((action) => auditAreaOf(action) === area)
-                      .map((action) => (
-                        <option key={action} value={action}>
-                          {actionSentence(action)}
-                        </option>
-                      ))}
-                  </optgroup>
-                ))}
-              </select>
-            </div>
-            <div className="md:min-w-0 md:flex-1">
-              <label htmlFor="audit-merchant" className="block text-sm font-medium text-stone-800">
-                {t("filters.merchant")}
-              </label>
-              <select id="audit-merchant" name="merchant" defaultValue={query.merchant ?? ""} className={inputClassName}>
-                <option value="">{t("filters.allMerchants")}</option>
-                {filters.merchants.map((merchant) => (
-                  <option key={merchant.id} value={merchant.id}>
-                    {merchant.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="audit-actor" className="block text-sm font-medium text-stone-800">
-                {t("filters.actor")}
-              </label>
-              <select id="audit-actor" name="actor" defaultValue={query.actor ?? ""} className={inputClassName}>
-                <option value="">{t("filters.everyone")}</option>
-                <option value="admin">{t("filters.admins")}</option>
-                <option value="merchant">{t("filters.merchants")}</option>
-              </select>
-            </div>
+            <FilterSelect
+              id="audit-action"
+              name="action"
+              label={t("filters.action")}
+              value={query.action}
+              anyLabel={t("filters.allActions")}
+              className="md:min-w-0 md:flex-1"
+            >
+              <AuditActionOptions
+                areas={areas}
+                actions={actions}
+                areaOf={auditAreaOf}
+                areaName={areaName}
+                actionSentence={actionSentence}
+                allInArea={(area) => t("filters.allInArea", { area })}
+              />
+            </FilterSelect>
+            <FilterSelect
+              id="audit-merchant"
+              name="merchant"
+              label={t("filters.merchant")}
+              value={query.merchant}
+              anyLabel={t("filters.allMerchants")}
+              options={filters.merchants.map((merchant) => ({ value: merchant.id, label: merchant.name }))}
+              className="md:min-w-0 md:flex-1"
+            />
+            <FilterSelect
+              id="audit-actor"
+              name="actor"
+              label={t("filters.actor")}
+              value={query.actor}
+              anyLabel={t("filters.everyone")}
+              options={[
+                { value: "admin", label: t("filters.admins") },
+                { value: "merchant", label: t("filters.merchants") },
+              ]}
+            />
             <FilterActions submitLabel={t("filters.submit")} clearLabel={t("filters.clear")} clearHref={PATH} filtered={filtered} />
           </form>
         </Section>

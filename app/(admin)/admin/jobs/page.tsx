@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { FilterActions } from "@/components/forms/filter-actions";
+import { FilterSelect } from "@/components/forms/filter-select";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { Section } from "@/components/dashboard/section";
-import { inputClassName } from "@/components/forms/field";
 import { jobRunsQuerySchema } from "@/lib/admin/schemas";
 import { requirePlatformAdmin } from "@/lib/auth/session";
 import { listJobRuns, listJobStatuses, type JobRunView } from "@/lib/jobs/list-job-runs";
@@ -127,30 +127,22 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
 
         <Section title={t("runs.title")} description={t("runs.description")}>
           <form method="get" action={PATH} className="mb-4 flex flex-col gap-4 md:flex-row md:items-end">
-            <div>
-              <label htmlFor="jobs-job" className="block text-sm font-medium text-stone-800">
-                {t("filters.job")}
-              </label>
-              <select id="jobs-job" name="job" defaultValue={job ?? ""} className={inputClassName}>
-                <option value="">{t("filters.anyJob")}</option>
-                {statuses.map((status) => (
-                  <option key={status.job} value={status.job}>
-                    {jobName(status.job)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="jobs-status" className="block text-sm font-medium text-stone-800">
-                {t("filters.status")}
-              </label>
-              <select id="jobs-status" name="status" defaultValue={query.status ?? ""} className={inputClassName}>
-                <option value="">{t("filters.anyStatus")}</option>
-                <option value="failed">{t("outcomes.failed")}</option>
-                <option value="succeeded">{t("outcomes.succeeded")}</option>
-                <option value="running">{t("outcomes.running")}</option>
-              </select>
-            </div>
+            <FilterSelect
+              id="jobs-job"
+              name="job"
+              label={t("filters.job")}
+              value={job}
+              anyLabel={t("filters.anyJob")}
+              options={statuses.map((status) => ({ value: status.job, label: jobName(status.job) }))}
+            />
+            <FilterSelect
+              id="jobs-status"
+              name="status"
+              label={t("filters.status")}
+              value={query.status}
+              anyLabel={t("filters.anyStatus")}
+              options={(["failed", "succeeded", "running"] as const).map((status) => ({ value: status, label: t(`outcomes.${status}`) }))}
+            />
             <FilterActions submitLabel={t("filters.submit")} clearLabel={t("filters.clear")} clearHref={PATH} filtered={filtered} />
           </form>
           {runs.length === 0 ? (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { FilterActions } from "@/components/forms/filter-actions";
+import { FilterSelect } from "@/components/forms/filter-select";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { Section } from "@/components/dashboard/section";
 import { inputClassName } from "@/components/forms/field";
@@ -41,29 +42,22 @@ export default async function MerchantsPage({ searchParams }: { searchParams: Pr
               </label>
               <input id="merchant-search" type="search" name="q" defaultValue={query.q ?? ""} className={inputClassName} />
             </div>
-            <div>
-              <label htmlFor="merchant-status" className="block text-sm font-medium text-stone-800">
-                {t("filters.status")}
-              </label>
-              <select id="merchant-status" name="status" defaultValue={query.status ?? ""} className={inputClassName}>
-                <option value="">{t("filters.anyStatus")}</option>
-                <option value="active">{t("status.active")}</option>
-                <option value="suspended">{t("status.suspended")}</option>
-              </select>
-            </div>
-            <div>
-              <label htmlFor="merchant-type" className="block text-sm font-medium text-stone-800">
-                {t("filters.type")}
-              </label>
-              <select id="merchant-type" name="type" defaultValue={query.type ?? ""} className={inputClassName}>
-                <option value="">{t("filters.anyType")}</option>
-                {(["stamps", "points", "hybrid", "none"] as const).map((type) => (
-                  <option key={type} value={type}>
-                    {t(`types.${type}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              id="merchant-status"
+              name="status"
+              label={t("filters.status")}
+              value={query.status}
+              anyLabel={t("filters.anyStatus")}
+              options={(["active", "suspended"] as const).map((status) => ({ value: status, label: t(`status.${status}`) }))}
+            />
+            <FilterSelect
+              id="merchant-type"
+              name="type"
+              label={t("filters.type")}
+              value={query.type}
+              anyLabel={t("filters.anyType")}
+              options={(["stamps", "points", "hybrid", "none"] as const).map((type) => ({ value: type, label: t(`types.${type}`) }))}
+            />
             <FilterActions submitLabel={t("filters.submit")} clearLabel={t("filters.clear")} clearHref={PATH} filtered={filtered} />
           </form>
         </Section>

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { FilterActions } from "@/components/forms/filter-actions";
+import { FilterSelect } from "@/components/forms/filter-select";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { Section } from "@/components/dashboard/section";
-import { inputClassName } from "@/components/forms/field";
 import { listOutboxProblems } from "@/lib/admin/list-outbox-problems";
 import { outboxQuerySchema } from "@/lib/admin/schemas";
 import { requirePlatformAdmin } from "@/lib/auth/session";
@@ -38,27 +38,22 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       <div className="space-y-6">
         <Section title={t("filters.title")}>
           <form method="get" action={PATH} className="flex flex-col gap-4 md:flex-row md:items-end">
-            <div>
-              <label htmlFor="outbox-status" className="block text-sm font-medium text-stone-800">
-                {t("filters.status")}
-              </label>
-              <select id="outbox-status" name="status" defaultValue={query.status ?? ""} className={inputClassName}>
-                <option value="">{t("filters.anyStatus")}</option>
-                <option value="failing">{t("states.failing")}</option>
-                <option value="dead">{t("states.dead")}</option>
-              </select>
-            </div>
-            <div>
-              <label htmlFor="outbox-kind" className="block text-sm font-medium text-stone-800">
-                {t("filters.kind")}
-              </label>
-              <select id="outbox-kind" name="kind" defaultValue={query.kind ?? ""} className={inputClassName}>
-                <option value="">{t("filters.anyKind")}</option>
-                <option value="wallet">{t("kinds.wallet")}</option>
-                <option value="mail">{t("kinds.mail")}</option>
-                <option value="stats">{t("kinds.stats")}</option>
-              </select>
-            </div>
+            <FilterSelect
+              id="outbox-status"
+              name="status"
+              label={t("filters.status")}
+              value={query.status}
+              anyLabel={t("filters.anyStatus")}
+              options={(["failing", "dead"] as const).map((state) => ({ value: state, label: t(`states.${state}`) }))}
+            />
+            <FilterSelect
+              id="outbox-kind"
+              name="kind"
+              label={t("filters.kind")}
+              value={query.kind}
+              anyLabel={t("filters.anyKind")}
+              options={(["wallet", "mail", "stats"] as const).map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+            />
             <FilterActions submitLabel={t("filters.submit")} clearLabel={t("filters.clear")} clearHref={PATH} filtered={filtered} />
           </form>
         </Section>

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { AuditActionOptions } from "@/components/audit/audit-action-options";
 import { FilterActions } from "@/components/forms/filter-actions";
+import { FilterSelect } from "@/components/forms/filter-select";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { Section } from "@/components/dashboard/section";
-import { inputClassName } from "@/components/forms/field";
 import { auditAreaOf, isKnownAuditAction, isKnownAuditArea } from "@/lib/audit/audit-actions";
 import type { AuditActorView, AuditTargetView } from "@/lib/audit/audit-names";
 import { listAuditFilters } from "@/lib/audit/list-audit-filters";
@@ -124,39 +125,32 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
       <div className="space-y-6">
         <Section title={t("filters.title")}>
           <form method="get" action={PATH} className="flex flex-col gap-4 md:flex-row md:items-end">
-            <div className="md:max-w-md md:min-w-0 md:flex-1">
-              <label htmlFor="audit-action" className="block text-sm font-medium text-stone-800">
-                {t("filters.action")}
-              </label>
-              <select id="audit-action" name="action" defaultValue={query.action ?? ""} className={inputClassName}>
-                <option value="">{t("filters.allActions")}</option>
-                {areas.map((area) => (
-                  <optgroup key={area} label={areaName(area)}>
-                    <option value={area}>{t("filters.allInArea", { area: areaName(area) })}</option>
-                    {actions
-                      .filter((action) => auditAreaOf(action) === area)
-                      .map((action) => (
-                        <option key={action} value={action}>
-                          {actionSentence(action)}
-                        </option>
-                      ))}
-                  </optgroup>
-                ))}
-              </select>
-            </div>
-            <div className="md:max-w-md md:min-w-0 md:flex-1">
-              <label htmlFor="audit-person" className="block text-sm font-medium text-stone-800">
-                {t("filters.person")}
-              </label>
-              <select id="audit-person" name="person" defaultValue={query.person ?? ""} className={inputClassName}>
-                <option value="">{t("filters.everyone")}</option>
-                {people.map((person) => (
-                  <option key={person.value} value={person.value}>
-                    {person.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              id="audit-action"
+              name="action"
+              label={t("filters.action")}
+              value={query.action}
+              anyLabel={t("filters.allActions")}
+              className="md:max-w-md md:min-w-0 md:flex-1"
+            >
+              <AuditActionOptions
+                areas={areas}
+                actions={actions}
+                areaOf={auditAreaOf}
+                areaName={areaName}
+                actionSentence={actionSentence}
+                allInArea={(area) => t("filters.allInArea", { area })}
+              />
+            </FilterSelect>
+            <FilterSelect
+              id="audit-person"
+              name="person"
+              label={t("filters.person")}
+              value={query.person}
+              anyLabel={t("filters.everyone")}
+              options={people}
+              className="md:max-w-md md:min-w-0 md:flex-1"
+            />
             <FilterActions submitLabel={t("filters.submit")} clearLabel={t("filters.clear")} clearHref={PATH} filtered={filtered} />
           </form>
         </Section>
