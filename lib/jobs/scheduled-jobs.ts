@@ -1,6 +1,7 @@
 import "server-only";
 import { expirePoints } from "./scheduled/expire-points";
 import { grantBirthdayRewards } from "./scheduled/grant-birthday-rewards";
+import { pruneRecords } from "./scheduled/prune-records";
 import { syncWalletPasses } from "./scheduled/sync-wallet-passes";
 import type { ScheduledJob } from "./scheduler";
 
@@ -25,6 +26,7 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
     },
     run: grantBirthdayRewards,
   },
+  { name: "loyalty.prune_records", schedule: { kind: "hourly" }, run: pruneRecords },
 ];
 
 export const SCHEDULED_JOB_NAMES = SCHEDULED_JOBS.map((job) => job.name);

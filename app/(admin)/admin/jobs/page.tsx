@@ -17,15 +17,15 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const PATH = "/admin/jobs";
-const KNOWN_JOBS = ["loyalty.sync_wallet_passes", "loyalty.expire_points", "loyalty.birthday_rewards"];
-const SUMMARY_KEYS = ["cards", "points"];
+const KNOWN_JOBS = ["loyalty.sync_wallet_passes", "loyalty.expire_points", "loyalty.birthday_rewards", "loyalty.prune_records"];
+const SUMMARY_KEYS = ["cards", "points", "rateLimits", "idempotencyRecords", "outboxEvents", "jobRuns"];
 const OUTCOME_CLASS: Record<JobRunView["status"], string> = {
   succeeded: "font-semibold text-green-800",
   failed: "font-semibold text-red-800",
   running: "font-semibold text-amber-800",
 };
 
-/** The recurring jobs (wallet sync, points expiry, birthday rewards): each one's last run and recent failures, then the latest runs. */
+/** The recurring jobs (wallet sync, points expiry, birthday rewards, old records cleanup): each one's last run and recent failures, then the latest runs. */
 export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { ctx } = await requirePlatformAdmin();
   const query = parseQueryParams(jobRunsQuerySchema, await searchParams);
