@@ -194,13 +194,18 @@ test.describe("admin console", () => {
     await page.getByRole("navigation", { name: "Admin console" }).getByRole("link", { name: "Jobs" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Jobs" })).toBeVisible();
     const jobs = page.getByRole("table", { name: "Scheduled jobs and their last run" });
-    await expect(jobs.getByRole("row")).toHaveCount(4); // the header and the three jobs
+    await expect(jobs.getByRole("row")).toHaveCount(5); // the header and the four jobs
     await expect(jobs.getByRole("row", { name: /Wallet passes sync/ })).toContainText("Every hour");
     const expiry = jobs.getByRole("row", { name: /Points expiry/ });
     await expect(expiry).toContainText("Every day at 02:00 in each merchant's time zone");
     await expect(expiry).toContainText("Failed");
     await expect(expiry).toContainText(error);
     await expect(jobs.getByRole("row", { name: /Birthday rewards/ })).toContainText("Every day at 09:00 in each merchant's time zone");
+    // The cleanup ran when the app started (with nothing old enough yet), or again at an hour's turn during the run.
+    const cleanup = jobs.getByRole("row", { name: /Old records cleanup/ });
+    await expect(cleanup).toContainText("Every hour");
+    await expect(cleanup).toContainText("Succeeded");
+    await expect(cleanup).toContainText(/Nothing to do|rate-limit counters?|idempotency keys?|delivered events?|job runs?/);
     const runs = page.getByRole("table", { name: "Recent job runs, newest first" });
     const seeded = runs.getByRole("row").filter({ hasText: name });
     await expect(seeded).toContainText("Points expiry");

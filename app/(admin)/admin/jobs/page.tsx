@@ -49,6 +49,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   };
   const summary = (run: JobRunView) =>
     Object.entries(run.summary ?? {})
+      .filter(([, count]) => count !== 0)
       .map(([key, count]) => (SUMMARY_KEYS.includes(key) ? t(`summary.${key}`, { count }) : `${key}: ${format.number(count)}`))
       .join(" · ");
   const outcome = (run: JobRunView) => <span className={OUTCOME_CLASS[run.status]}>{t(`outcomes.${run.status}`)}</span>;
