@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDatabase } from "@/lib/db";
-import type { Database } from "@/lib/db/open-database";
+import { describe, expect, it } from "vitest";
 import { ACTION_ROWS, PAGE_ROWS, ROUTE_ROWS, type Cell, type Expectations } from "./authorization-matrix";
 import { discoverRoutes, urlPatternOf } from "./support/app-routes";
-import { PRINCIPALS, seedWorld, type Principal, type World } from "./support/principals";
+import { PRINCIPALS, type Principal, type World } from "./support/principals";
 import { callAction, readActionReferences } from "./support/server-actions";
-import { createSystemDatabase, startAppInstance, type AppInstance } from "./support/system-app";
+import { useWorldApp } from "./support/world-app";
 
 /**
  * The authorization matrix (authorization-matrix.ts) against the built app on
@@ -48,24 +46,7 @@ function pageFor(actionFile: string, pages: string[]): string {
 }
 
 describe("the authorization matrix", () => {
-  let database: (Database & { url: string }) | undefined;
-  let app: AppInstance | undefined;
-  let world: World;
-
-  beforeAll(async () => {
-    database = await createSystemDatabase();
-    // The app shares the test process's secrets, so the API keys and device credentials seeded here are valid there.
-    app = await startAppInstance({
-      databaseUrl: database.url,
-      env: { AUTH_SECRET: process.env.AUTH_SECRET!, LOYALTY_SECRET_KEY: process.env.LOYALTY_SECRET_KEY! },
-    });
-    world = await seedWorld(database, app.url);
-  });
-
-  afterAll(async () => {
-    await app?.kill();
-    await closeDatabase();
-  });
+  const suite = useWorldApp();
 
   it("lists every page, route handler method and server action of app/, and nothing else", () => {
     const discovered = discoverRoutes().map((route) => route.key);
@@ -87,13 +68,13 @@ describe("the authorization matrix", () => {
     for (const row of HTTP_ROWS) {
       await Promise.all(
         principalsOf(row.expect).map(async (principal) => {
-          const body = row.body?.(world, principal);
-          const response = await fetch(`${app!.url}${row.path(world, principal)}`, {
+          const body = row.body?.(suite.world, principal);
+          const response = await fetch(`${suite.app.url}${row.path(suite.world, principal)}`, {
             method: row.method,
             redirect: "manual",
             headers: {
-              ...world.headers[principal],
-              origin: app!.url,
+              ...suite.world.headers[principal],
+              origin: suite.app.url,
               ...(body === undefined ? {} : { "content-type": "application/json" }),
             },
             body: body === undefined ? undefined : JSON.stringify(body),
@@ -116,9 +97,15 @@ describe("the authorization matrix", () => {
         differences.push(`${row.key}: not in the build's server reference manifest`);
         continue;
       }
-      const pagePath = fillPattern(urlPatternOf(pageFor(reference.file, reference.pages)), world);
+      const pagePath = fillPattern(urlPatternOf(pageFor(reference.file, reference.pages)), suite.world);
       for (const principal of principalsOf(row.expect)) {
-        const outcome = await callAction(app!.url, pagePath, reference.id, row.args(world, principal), world.headers[principal]);
+        const outcome = await callAction(
+          suite.app.url,
+          pagePath,
+          reference.id,
+          row.args(suite.world, principal),
+          suite.world.headers[principal],
+        );
         const wanted: Cell = row.expect[principal]!;
         if (outcome.result !== String(wanted))
           differences.push(`${row.key} as ${principal}: expected ${wanted}, got ${outcome.result} (${outcome.body.slice(0, 200)})`);

@@ -1,12 +1,11 @@
 import net from "node:net";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDatabase, db } from "@/lib/db";
-import type { Database } from "@/lib/db/open-database";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { discoverRoutes, type DiscoveredRoute } from "./support/app-routes";
-import { STAFF_PIN, seedWorld, type World } from "./support/principals";
-import { createSystemDatabase, startAppInstance, type AppInstance } from "./support/system-app";
+import { STAFF_PIN, type World } from "./support/principals";
+import { useWorldApp } from "./support/world-app";
 
 /**
  * Hostile input against every API route (every route.ts under app/api/, found
@@ -199,23 +198,7 @@ async function ledgerState(): Promise<LedgerState> {
 }
 
 describe("hostile input on every API route", () => {
-  let database: (Database & { url: string }) | undefined;
-  let app: AppInstance | undefined;
-  let world: World;
-
-  beforeAll(async () => {
-    database = await createSystemDatabase();
-    app = await startAppInstance({
-      databaseUrl: database.url,
-      env: { AUTH_SECRET: process.env.AUTH_SECRET!, LOYALTY_SECRET_KEY: process.env.LOYALTY_SECRET_KEY! },
-    });
-    world = await seedWorld(database, app.url);
-  });
-
-  afterAll(async () => {
-    await app?.kill();
-    await closeDatabase();
-  });
+  const suite = useWorldApp();
 
   it("finds the API routes in app/api (vendor, public, admin, Apple web service, health, openapi)", () => {
     const patterns = API_ROUTES.map((route) => route.pattern);
@@ -233,7 +216,7 @@ describe("hostile input on every API route", () => {
 
   for (const route of API_ROUTES) {
     it(`${route.method} ${route.pattern}: generated input never gets a 5xx, a stack trace or a partial write`, async () => {
-      const { param, body, headers, query } = arbitraries(world);
+      const { param, body, headers, query } = arbitraries(suite.world);
       const names = [...route.pattern.matchAll(/\[(?:\.\.\.)?(\w+)\]/g)].map((match) => match[1]!);
       const params = fc.tuple(...names.map((name) => param(name)));
       await fc.assert(
@@ -245,9 +228,9 @@ describe("hostile input on every API route", () => {
           async (values, search, rawHeaders, payload) => {
             let index = 0;
             const path = route.pattern.replace(/\[(?:\.\.\.)?(\w+)\]/g, () => values[index++]!);
-            const url = new URL(`${app!.url}${path}`);
+            const url = new URL(`${suite.app.url}${path}`);
             for (const [key, value] of Object.entries(search)) url.searchParams.append(key, value);
-            const sent: Record<string, string> = { origin: app!.url };
+            const sent: Record<string, string> = { origin: suite.app.url };
             for (const [key, value] of Object.entries(rawHeaders)) if (value !== undefined) sent[key] = headerSafe(value);
             const before = await ledgerState();
             const response = await fetch(url, { method: route.method, headers: sent, body: payload, redirect: "manual" });
@@ -267,15 +250,15 @@ describe("hostile input on every API route", () => {
   }
 
   it("balance-changing vendor routes with a valid key and generated bodies keep the ledger whole", async () => {
-    const { body } = arbitraries(world);
+    const { body } = arbitraries(suite.world);
     const balanceRoutes = ["stamp", "stamp/redeem", "points", "points/redeem", "cards/enroll", "cards/lookup"];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...balanceRoutes), body, fc.option(fc.uuid(), { nil: undefined }), async (name, payload, key) => {
         const before = await ledgerState();
-        const response = await fetch(`${app!.url}/api/v1/vendor/loyalty/${name}`, {
+        const response = await fetch(`${suite.app.url}/api/v1/vendor/loyalty/${name}`, {
           method: "POST",
           headers: {
-            authorization: `Bearer ${world.apiKey}`,
+            authorization: `Bearer ${suite.world.apiKey}`,
             "content-type": "application/json",
             ...(key ? { "idempotency-key": key } : {}),
           },
@@ -292,9 +275,9 @@ describe("hostile input on every API route", () => {
   });
 
   it("answers malformed %-escapes in cookies and paths as refusals (they were 500s)", async () => {
-    const admin = await fetch(`${app!.url}/api/v1/admin/loyalty/stats`, { headers: { cookie: "next-auth.session-token=%E0%A4%A" } });
+    const admin = await fetch(`${suite.app.url}/api/v1/admin/loyalty/stats`, { headers: { cookie: "next-auth.session-token=%E0%A4%A" } });
     expect(admin.status).toBe(401);
-    const join = await fetch(`${app!.url}/join/%25E0%25A4%25A`);
+    const join = await fetch(`${suite.app.url}/join/%25E0%25A4%25A`);
     expect(join.status).toBe(404);
     for (const path of [
       "/join/%E0%A4%A",
@@ -305,7 +288,7 @@ describe("hostile input on every API route", () => {
       "/dashboard/%E0%A4%A",
     ]) {
       for (const method of ["GET", "POST"]) {
-        const response = await fetch(`${app!.url}${path}`, { method, headers: { origin: app!.url } });
+        const response = await fetch(`${suite.app.url}${path}`, { method, headers: { origin: suite.app.url } });
         expect(response.status, `${method} ${path}`).toBe(400);
         expect(response.headers.get("content-type"), path).toBe("application/problem+json");
         expect(response.headers.get("x-request-id"), path).toMatch(/^[0-9a-f-]{36}$/);
@@ -317,22 +300,22 @@ describe("hostile input on every API route", () => {
 
   it("answers a malformed multipart form posted to a page or to an unknown API address as a refusal (they were 500s)", async () => {
     // Next parses a multipart POST to any page as a form sent to a server action without JavaScript.
-    const malformed = { origin: app!.url, "content-type": "multipart/form-data; boundary=x" };
+    const malformed = { origin: suite.app.url, "content-type": "multipart/form-data; boundary=x" };
     for (const path of ["/", "/login", "/join/NOSUCHSTORE", "/no-such-page"]) {
-      const response = await fetch(`${app!.url}${path}`, { method: "POST", headers: malformed, body: "not a form" });
+      const response = await fetch(`${suite.app.url}${path}`, { method: "POST", headers: malformed, body: "not a form" });
       expect(response.status, path).toBe(400);
       expect((await response.json()) as unknown, path).toMatchObject({ code: "VALIDATION_FAILED" });
     }
-    const withoutBoundary = await fetch(`${app!.url}/login`, {
+    const withoutBoundary = await fetch(`${suite.app.url}/login`, {
       method: "POST",
-      headers: { origin: app!.url, "content-type": "multipart/form-data" },
+      headers: { origin: suite.app.url, "content-type": "multipart/form-data" },
       body: "x",
     });
     expect(withoutBoundary.status).toBe(400);
     // Unknown API addresses, the Apple web service's (which proxy.ts skips) among them, are a 404 problem for every method.
     for (const path of ["/api/nothing", "/api/v1/loyalty/apple/v1/devices/abc/3", "/api/v1/vendor/loyalty/nothing"]) {
       for (const method of ["GET", "POST", "PUT", "DELETE"]) {
-        const response = await fetch(`${app!.url}${path}`, {
+        const response = await fetch(`${suite.app.url}${path}`, {
           method,
           headers: { ...malformed, "x-forwarded-for": "198.51.100.200" },
           body: method === "GET" ? undefined : "not a form",
@@ -394,14 +377,14 @@ describe("hostile input on every API route", () => {
     it("with a Content-Length over the limit", async () => {
       const wrong: string[] = [];
       for (const [index, reader] of readers.entries()) {
-        const response = await fetch(`${app!.url}${reader.path(world)}`, {
+        const response = await fetch(`${suite.app.url}${reader.path(suite.world)}`, {
           method: reader.method,
-          headers: { "content-type": "application/json", "x-forwarded-for": freshClient(index), ...reader.headers(world) },
+          headers: { "content-type": "application/json", "x-forwarded-for": freshClient(index), ...reader.headers(suite.world) },
           body: big,
         });
         await response.arrayBuffer();
         if (![413, 422, ...(reader.refused ?? [])].includes(response.status))
-          wrong.push(`${reader.method} ${reader.path(world)}: ${response.status}`);
+          wrong.push(`${reader.method} ${reader.path(suite.world)}: ${response.status}`);
       }
       expect(wrong).toEqual([]);
     });
@@ -412,14 +395,14 @@ describe("hostile input on every API route", () => {
     it("streamed without a Content-Length (chunked): refused", async () => {
       const wrong: string[] = [];
       for (const [index, reader] of readers.entries()) {
-        const { status, sentBeforeAnswer } = await sendChunkedUntilAnswered(app!.url, reader.method, reader.path(world), {
+        const { status, sentBeforeAnswer } = await sendChunkedUntilAnswered(suite.app.url, reader.method, reader.path(suite.world), {
           "content-type": "application/json",
           "x-forwarded-for": freshClient(100 + index),
-          ...reader.headers(world),
+          ...reader.headers(suite.world),
         });
-        const label = `${reader.method} ${reader.path(world)}: ${status} after ${(sentBeforeAnswer / 1024).toFixed(0)} kB sent`;
+        const label = `${reader.method} ${reader.path(suite.world)}: ${status} after ${(sentBeforeAnswer / 1024).toFixed(0)} kB sent`;
         if (![413, 422, ...(reader.refused ?? [])].includes(status)) wrong.push(label);
-        expect((await fetch(`${app!.url}/api/health`)).status).toBe(200);
+        expect((await fetch(`${suite.app.url}/api/health`)).status).toBe(200);
       }
       expect(wrong).toEqual([]);
     });
@@ -427,7 +410,7 @@ describe("hostile input on every API route", () => {
 
   it("ends with a clean ledger and the app still healthy", async () => {
     expect((await verifyLedger(db)).mismatches).toEqual([]);
-    expect((await fetch(`${app!.url}/api/health`)).status).toBe(200);
+    expect((await fetch(`${suite.app.url}/api/health`)).status).toBe(200);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { AuditActionOptions } from "@/components/audit/audit-action-options";
+import { AuditActionFilter } from "@/components/audit/audit-action-filter";
 import { FilterActions } from "@/components/forms/filter-actions";
 import { FilterSelect } from "@/components/forms/filter-select";
 import { PageHeader } from "@/components/dashboard/page-header";
@@ -59,23 +59,18 @@ export default async function PlatformAuditPage({
       <div className="space-y-6">
         <Section title={t("filters.title")}>
           <form method="get" action={PATH} className="flex flex-col gap-4 md:flex-row md:flex-wrap md:items-end">
-            <FilterSelect
-              id="audit-action"
-              name="action"
+            <AuditActionFilter
               label={t("filters.action")}
-              value={query.action}
               anyLabel={t("filters.allActions")}
+              value={query.action}
               className="md:min-w-0 md:flex-1"
-            >
-              <AuditActionOptions
-                areas={areas}
-                actions={actions}
-                areaOf={auditAreaOf}
-                areaName={areaName}
-                actionSentence={actionSentence}
-                allInArea={(area) => t("filters.allInArea", { area })}
-              />
-            </FilterSelect>
+              areas={areas}
+              actions={actions}
+              areaOf={auditAreaOf}
+              areaName={areaName}
+              actionSentence={actionSentence}
+              allInArea={(area) => t("filters.allInArea", { area })}
+            />
             <FilterSelect
               id="audit-merchant"
               name="merchant"
