@@ -5,7 +5,13 @@ import { bodyOverLimit, CLOSE_AFTER_REFUSAL, MAX_BODY_BYTES } from "@/lib/http/b
 import { addressedOrigin, crossSiteRefusal } from "@/lib/http/cross-site";
 import { unreadableFormPost } from "@/lib/http/form-body";
 import { validationRefusal } from "@/lib/http/refusal";
-import { contentSecurityPolicy, newNonce, requestIdFor, staticSecurityHeaders } from "@/lib/http/security-headers";
+import {
+  contentSecurityPolicy,
+  newNonce,
+  requestIdFor,
+  setAnswerSecurityHeaders,
+  setPassedOnRequestHeaders,
+} from "@/lib/http/security-headers";
 
 const SIGNED_IN_AREAS = /^\/(dashboard|admin)(\/|$)/;
 const WITH_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -55,14 +61,10 @@ export async function proxy(request: NextRequest) {
     response = NextResponse.redirect(login);
   } else {
     const headers = new Headers(request.headers);
-    headers.set("x-request-id", requestId);
-    headers.set("x-nonce", nonce);
-    headers.set("Content-Security-Policy", csp);
+    setPassedOnRequestHeaders(headers, { csp, requestId, nonce });
     response = NextResponse.next({ request: { headers } });
   }
-  response.headers.set("Content-Security-Policy", csp);
-  response.headers.set("x-request-id", requestId);
-  for (const [name, value] of Object.entries(staticSecurityHeaders(https))) response.headers.set(name, value);
+  setAnswerSecurityHeaders(response.headers, { csp, requestId, https });
   return response;
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { counterApiFastPath } from "@/lib/cards/counter-endpoints";
 import { ConfigError, getConfig } from "@/lib/config";
 import { closeDatabase, getDatabase } from "@/lib/db";
 import { DatabaseInUseError } from "@/lib/db/pglite-lock";
@@ -59,7 +60,7 @@ export async function startServerProcess(): Promise<void> {
     }
   }
   // scripts/serve.mjs hands every request to these before Next's router (each file says why).
-  installFastPath(firstOf(refuseUndecodablePath, appleWebServiceFastPath));
+  installFastPath(firstOf(refuseUndecodablePath, appleWebServiceFastPath, counterApiFastPath));
   const worker: OutboxWorker | undefined = config.outbox.inProcess ? startOutboxWorker() : undefined;
   const scheduler = config.outbox.inProcess ? startScheduler() : undefined;
   logger.info("app.start", {

@@ -8,6 +8,11 @@ import { clientAddress } from "@/lib/http/client-address";
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?next-auth\.session-token(?:\.\d+)?=/;
 
+/** The key of an `Authorization: Bearer <key>` header, or null for any other header or none. */
+export function bearerKey(header: string | null): string | null {
+  return (header ? /^Bearer\s+(\S+)$/i.exec(header.trim())?.[1] : undefined) ?? null;
+}
+
 /**
  * Who is calling the vendor API: a merchant API key (`Authorization: Bearer
  * lk_…`), or the dashboard's signed-in owner or manager (session cookie; a
@@ -15,11 +20,10 @@ const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?next-auth\.session-token(?:\.\d+)?
  * that merchant; a suspended merchant is refused.
  */
 export async function authenticateVendor(request: Request, clock: Clock): Promise<ServiceContext> {
-  const header = request.headers.get("authorization");
-  const match = header ? /^Bearer\s+(\S+)$/i.exec(header.trim()) : null;
-  if (!match && SESSION_COOKIE.test(request.headers.get("cookie") ?? "")) return authenticateSession(request, clock);
-  if (!match) throw new AppError("UNAUTHENTICATED", {}, "Send a merchant API key as: Authorization: Bearer <key>.");
-  const principal = await authenticateApiKey(match[1]!, clock);
+  const key = bearerKey(request.headers.get("authorization"));
+  if (key === null && SESSION_COOKIE.test(request.headers.get("cookie") ?? "")) return authenticateSession(request, clock);
+  if (key === null) throw new AppError("UNAUTHENTICATED", {}, "Send a merchant API key as: Authorization: Bearer <key>.");
+  const principal = await authenticateApiKey(key, clock);
   if (!principal) throw new AppError("UNAUTHENTICATED", {}, "This API key is not valid, or it was revoked.");
   if (principal.merchantStatus === "suspended")
     throw new AppError("MERCHANT_SUSPENDED", {}, "This merchant is suspended: contact the platform operator.");

@@ -17,19 +17,36 @@ export function installFastPath(fastPath: FastPath): void {
 }
 
 /**
- * The web Request a route handler takes, for a request whose body is not read (the fast paths
- * take GETs, or refuse the request). As Next does, the socket's address is the X-Forwarded-For
- * of a request that came with none. x-nonce is dropped: only proxy.ts sets it (withOwnHeaders
- * reads it as "the proxy ran"), and the proxy does not run before a fast path.
+ * A Node request's headers as a route handler sees them. As Next does, the socket's address is the
+ * X-Forwarded-For of a request that came with none. x-nonce is dropped: only proxy.ts sets it
+ * (withOwnHeaders reads it as "the proxy ran").
  */
-export function bodilessWebRequest(req: IncomingMessage, method = req.method ?? "GET"): Request {
+export function webRequestHeaders(req: IncomingMessage): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name === "x-nonce") continue;
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
   if (!headers.has("x-forwarded-for") && req.socket.remoteAddress) headers.set("x-forwarded-for", req.socket.remoteAddress);
-  return new Request(new URL(req.url ?? "/", "http://localhost"), { method, headers });
+  return headers;
+}
+
+/** The web Request a route handler takes, for a request whose body is not read (GETs, or a request refused as it is). */
+export function bodilessWebRequest(req: IncomingMessage, method = req.method ?? "GET"): Request {
+  return new Request(new URL(req.url ?? "/", "http://localhost"), { method, headers: webRequestHeaders(req) });
+}
+
+/** A request's whole body; rejects if the client goes away before sending it. The caller bounds its size first (Content-Length). */
+export function readNodeBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+    req.on("close", () => {
+      if (!req.complete) reject(new Error("The client closed the connection before sending the whole body."));
+    });
+  });
 }
 
 /** Several fast paths, tried in order: the first that takes the request answers it. */

@@ -48,6 +48,23 @@ export function staticSecurityHeaders(https: boolean): Record<string, string> {
   };
 }
 
+/**
+ * What proxy.ts adds to every answer: the policy with the request's nonce, the request id and the
+ * static headers. The vendor API's fast path (lib/http/api-fast-path.ts) adds the same.
+ */
+export function setAnswerSecurityHeaders(headers: Headers, options: { csp: string; requestId: string; https: boolean }): void {
+  headers.set("Content-Security-Policy", options.csp);
+  headers.set("x-request-id", options.requestId);
+  for (const [name, value] of Object.entries(staticSecurityHeaders(options.https))) headers.set(name, value);
+}
+
+/** What proxy.ts puts on the request it passes on: its id (for the logs), the nonce (for Next's scripts) and the policy. */
+export function setPassedOnRequestHeaders(headers: Headers, options: { csp: string; requestId: string; nonce: string }): void {
+  headers.set("x-request-id", options.requestId);
+  headers.set("x-nonce", options.nonce);
+  headers.set("Content-Security-Policy", options.csp);
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
 /** The request id a trusted proxy in front sent, when it looks like one; otherwise a new one. */

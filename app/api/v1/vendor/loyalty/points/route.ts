@@ -1,10 +1,6 @@
-import { earnPoints } from "@/lib/cards/earn-points";
-import { cardRefOf, pointsRequestSchema } from "@/lib/cards/schemas";
-import { json, vendorRoute } from "@/lib/http/api-route";
+import { pointsEndpoint } from "@/lib/cards/counter-endpoints";
 
 export const dynamic = "force-dynamic";
 
-export const POST = vendorRoute({ body: pointsRequestSchema, idempotent: true }, async ({ ctx, body, idempotency }) => {
-  const { result, replayed } = await earnPoints(ctx, { ...body, card: cardRefOf(body), idempotency });
-  return json(result, { replayed });
-});
+// The same handler answers API-key calls before Next's router (lib/http/api-fast-path.ts).
+export const POST = pointsEndpoint;

@@ -1,10 +1,6 @@
-import { addStamp } from "@/lib/cards/add-stamp";
-import { cardRefOf, stampRequestSchema } from "@/lib/cards/schemas";
-import { json, vendorRoute } from "@/lib/http/api-route";
+import { stampEndpoint } from "@/lib/cards/counter-endpoints";
 
 export const dynamic = "force-dynamic";
 
-export const POST = vendorRoute({ body: stampRequestSchema, idempotent: true }, async ({ ctx, body, idempotency }) => {
-  const { result, replayed } = await addStamp(ctx, { ...body, card: cardRefOf(body), idempotency });
-  return json(result, { replayed });
-});
+// The same handler answers API-key calls before Next's router (lib/http/api-fast-path.ts).
+export const POST = stampEndpoint;

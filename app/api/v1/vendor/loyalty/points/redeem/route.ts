@@ -1,10 +1,6 @@
-import { redeemReward } from "@/lib/cards/redeem-reward";
-import { cardRefOf, pointsRedeemRequestSchema } from "@/lib/cards/schemas";
-import { json, vendorRoute } from "@/lib/http/api-route";
+import { pointsRedeemEndpoint } from "@/lib/cards/counter-endpoints";
 
 export const dynamic = "force-dynamic";
 
-export const POST = vendorRoute({ body: pointsRedeemRequestSchema, idempotent: true }, async ({ ctx, body, idempotency }) => {
-  const { result, replayed } = await redeemReward(ctx, { ...body, card: cardRefOf(body), idempotency });
-  return json(result, { replayed });
-});
+// The same handler answers API-key calls before Next's router (lib/http/api-fast-path.ts).
+export const POST = pointsRedeemEndpoint;
