@@ -1,13 +1,29 @@
 import path from "node:path";
 
 /**
- * Node flags for the app server process. A larger young generation means far
- * fewer scavenges under load (measured with bench/stamp.ts: a few to ten
- * percent more stamps/s), for about 100 MB more memory at most.
+ * Node flags for the app server process, measured with bench/stamp.ts and bench/mixed.ts:
+ * - a larger young generation means far fewer scavenges under load (a few to ten percent more stamps/s);
+ * - a ceiling on the old generation far above what the app keeps alive under load (100 to 150 MB), for
+ *   what it does besides: V8 grows the heap by a factor that depends on that ceiling, up to four times
+ *   what a collection leaves on a machine with more than about 2 GB of memory, and less below a 2 GB
+ *   ceiling. With 1 GB, the mixed load's peak fell from about 850 MB to 580 MB at the same throughput.
+ * Either flag given in NODE_OPTIONS (or by a benchmark's extra arguments) replaces the default here.
  */
-const APP_SERVER_NODE_ARGS = ["--max-semi-space-size=32"];
+const APP_SERVER_NODE_ARGS = ["--max-semi-space-size=32", "--max-old-space-size=1024"];
 
 /** The arguments of `node` that run the built app's server on a port (scripts/serve.mjs), as `npm start` does. */
-export function appServerArgs(port: number, extraNodeArgs: string[] = []): string[] {
-  return [...extraNodeArgs, ...APP_SERVER_NODE_ARGS, path.join(process.cwd(), "scripts", "serve.mjs"), String(port)];
+export function appServerArgs(port: number, extraNodeArgs: string[] = [], nodeOptions = process.env.NODE_OPTIONS ?? ""): string[] {
+  const given = [nodeOptions, ...extraNodeArgs].join(" ");
+  const flags = APP_SERVER_NODE_ARGS.filter((flag) => !given.includes(flag.split("=")[0]!));
+  return [...extraNodeArgs, ...flags, path.join(process.cwd(), "scripts", "serve.mjs"), String(port)];
+}
+
+/**
+ * The server's environment. glibc's malloc gives each thread that allocates its own arena, up to
+ * eight per core, and returns little of them: the server's threads (libuv's pool, V8's, the pass
+ * image renderer) held about 100 MB more under the mixed load than with two arenas, at the same
+ * throughput. An operator's own MALLOC_ARENA_MAX is kept.
+ */
+export function appServerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { MALLOC_ARENA_MAX: "2", ...env };
 }

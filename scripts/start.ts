@@ -7,7 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { getConfig } from "@/lib/config";
 import { appleCertificates } from "@/lib/wallet/apple/apple-certificates";
-import { appServerArgs } from "./app-server-command";
+import { appServerArgs, appServerEnv } from "./app-server-command";
 import { buildIfNeeded, withoutTelemetry } from "./build-if-needed";
 import { runCli } from "./cli";
 
@@ -27,7 +27,7 @@ runCli(async () => {
   }
 
   console.log(`Serving ${config.publicUrl} (database: ${config.database.kind}). Press Ctrl-C to stop.`);
-  const server = spawn(process.execPath, appServerArgs(config.port), { stdio: "inherit", env: withoutTelemetry() });
+  const server = spawn(process.execPath, appServerArgs(config.port), { stdio: "inherit", env: appServerEnv(withoutTelemetry()) });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   const code = await new Promise<number>((resolve) => server.on("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 0 : 1))));
   process.exitCode = code;

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { appServerArgs } from "@/scripts/app-server-command";
+import { appServerArgs, appServerEnv } from "@/scripts/app-server-command";
 
 // BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the app under the benchmark's load.
 const PROFILE_ARGS = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
@@ -9,14 +9,14 @@ export async function startBuiltApp(
   env: Record<string, string>,
   port: number,
 ): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, appServerArgs(port, PROFILE_ARGS), {
-    env: {
+  const child: ChildProcess = spawn(process.execPath, appServerArgs(port, PROFILE_ARGS, ""), {
+    env: appServerEnv({
       ...process.env,
       NODE_OPTIONS: "",
       NEXT_TELEMETRY_DISABLED: "1",
       LOYALTY_LOG_LEVEL: "warn",
       ...env,
-    },
+    }),
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;

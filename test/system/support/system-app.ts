@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import type { Database } from "@/lib/db/open-database";
-import { appServerArgs } from "@/scripts/app-server-command";
+import { appServerArgs, appServerEnv } from "@/scripts/app-server-command";
 import { freePort } from "@/test/free-port";
 import { createPostgresDatabase } from "@/test/test-databases";
 
@@ -46,8 +46,8 @@ export async function startAppInstance(options: {
 }): Promise<AppInstance> {
   const port = options.port ?? (await freePort());
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, appServerArgs(port), {
-    env: {
+  const child: ChildProcess = spawn(process.execPath, appServerArgs(port, [], ""), {
+    env: appServerEnv({
       ...process.env,
       NODE_OPTIONS: "",
       NEXT_TELEMETRY_DISABLED: "1",
@@ -57,7 +57,7 @@ export async function startAppInstance(options: {
       ...SYSTEM_SECRETS,
       DATABASE_URL: options.databaseUrl,
       ...options.env,
-    },
+    }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
