@@ -24,6 +24,6 @@ export function appServerArgs(port: number, extraNodeArgs: string[] = [], nodeOp
  * image renderer) held about 100 MB more under the mixed load than with two arenas, at the same
  * throughput. An operator's own MALLOC_ARENA_MAX is kept.
  */
-export function appServerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function appServerEnv<Env extends Record<string, string | undefined>>(env: Env): Env {
   return { MALLOC_ARENA_MAX: "2", ...env };
 }
