@@ -3,7 +3,13 @@ import { addStamp } from "@/lib/cards/add-stamp";
 import { earnPoints } from "@/lib/cards/earn-points";
 import { redeemReward } from "@/lib/cards/redeem-reward";
 import { redeemStamps } from "@/lib/cards/redeem-stamps";
-import { cardRefOf, pointsRedeemRequestSchema, pointsRequestSchema, stampRedeemRequestSchema, stampRequestSchema } from "@/lib/cards/schemas";
+import {
+  cardRefOf,
+  pointsRedeemRequestSchema,
+  pointsRequestSchema,
+  stampRedeemRequestSchema,
+  stampRequestSchema,
+} from "@/lib/cards/schemas";
 import { apiPostFastPath } from "@/lib/http/api-fast-path";
 import { json, vendorRoute } from "@/lib/http/api-route";
 
@@ -27,10 +33,13 @@ export const pointsEndpoint = vendorRoute({ body: pointsRequestSchema, idempoten
   return json(result, { replayed });
 });
 
-export const pointsRedeemEndpoint = vendorRoute({ body: pointsRedeemRequestSchema, idempotent: true }, async ({ ctx, body, idempotency }) => {
-  const { result, replayed } = await redeemReward(ctx, { ...body, card: cardRefOf(body), idempotency });
-  return json(result, { replayed });
-});
+export const pointsRedeemEndpoint = vendorRoute(
+  { body: pointsRedeemRequestSchema, idempotent: true },
+  async ({ ctx, body, idempotency }) => {
+    const { result, replayed } = await redeemReward(ctx, { ...body, card: cardRefOf(body), idempotency });
+    return json(result, { replayed });
+  },
+);
 
 const VENDOR = "/api/v1/vendor/loyalty";
 

@@ -56,9 +56,7 @@ export function apiPostFastPath(handlers: ReadonlyMap<string, PostHandler>): Fas
       .then(
         async (body) => {
           const request = new Request(new URL(req.url ?? "/", "http://localhost"), { method: "POST", headers, body: new Uint8Array(body) });
-          const response = await handler(request, { params: Promise.resolve({}) }).catch((error: unknown) =>
-            errorResponse(error, request),
-          );
+          const response = await handler(request, { params: Promise.resolve({}) }).catch((error: unknown) => errorResponse(error, request));
           setAnswerSecurityHeaders(response.headers, { csp, requestId, https });
           await sendWebResponse(response, res);
         },

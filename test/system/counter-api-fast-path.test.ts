@@ -43,7 +43,10 @@ describe("the counter operations' fast path", () => {
     const text = await response.text();
     return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, headers: response.headers };
   };
-  const bothWays = async (path: string, init: Parameters<typeof call>[1]) => [await call(path, init), await call(`${path}?through=next`, init)];
+  const bothWays = async (path: string, init: Parameters<typeof call>[1]) => [
+    await call(path, init),
+    await call(`${path}?through=next`, init),
+  ];
   const headerNames = (answer: Answer) => [...answer.headers.keys()].filter((name) => !PER_ANSWER.has(name)).sort();
   const withoutNonce = (csp: string | null) => csp?.replace(/'nonce-[^']+'/, "'nonce-…'");
   const stampBody = (card: number) => JSON.stringify({ cardNumber: seed.cards[card]!.cardNumber, storeId: seed.storeId });
@@ -81,7 +84,9 @@ describe("the counter operations' fast path", () => {
     const other = await call("/stamp", { body: stampBody(2), headers: key });
     expect(other.status).toBe(422);
     expect(other.body.code).toBe("IDEMPOTENCY_CONFLICT");
-    const { rows } = await database.query<{ n: string }>("SELECT count(*) AS n FROM ledger_entries WHERE card_id = $1", [seed.cards[1]!.id]);
+    const { rows } = await database.query<{ n: string }>("SELECT count(*) AS n FROM ledger_entries WHERE card_id = $1", [
+      seed.cards[1]!.id,
+    ]);
     expect(Number(rows[0]!.n)).toBe(1);
   });
 
@@ -95,7 +100,10 @@ describe("the counter operations' fast path", () => {
       ["/stamp", { body: "" }],
       ["/stamp/redeem", { body: stampBody(3) }],
       ["/points", { body: JSON.stringify({ cardNumber: seed.cards[3]!.cardNumber, storeId: seed.storeId, purchaseAmountCents: 500 }) }],
-      ["/points/redeem", { body: JSON.stringify({ cardNumber: seed.cards[3]!.cardNumber, storeId: seed.storeId, rewardId: seed.programId }) }],
+      [
+        "/points/redeem",
+        { body: JSON.stringify({ cardNumber: seed.cards[3]!.cardNumber, storeId: seed.storeId, rewardId: seed.programId }) },
+      ],
     ];
     for (const [path, init] of cases) {
       const [fast, next] = await bothWays(path, init);

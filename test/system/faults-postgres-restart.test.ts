@@ -132,7 +132,9 @@ describe("PostgreSQL restarted during a load", () => {
     const retried: StampAnswer[] = [];
     for (let i = 0; i < failures.length; i += 8) {
       const batch = failures.slice(i, i + 8);
-      retried.push(...(await Promise.all(batch.map((s) => postStamp(app!.url, seed, { cardNumber: s.cardNumber, idempotencyKey: s.key })))));
+      retried.push(
+        ...(await Promise.all(batch.map((s) => postStamp(app!.url, seed, { cardNumber: s.cardNumber, idempotencyKey: s.key })))),
+      );
     }
     expect(retried.filter((answer) => answer.status !== 200)).toEqual([]);
     expect(await prisma.ledgerEntry.count({ where: { merchantId: seed.merchantId } })).toBe(sent.length);
