@@ -20,7 +20,12 @@ const FAST_PATH = Symbol.for("loyalty.fastPath");
 const server = http.createServer((req, res) => {
   /** @type {unknown} */
   const fastPath = Reflect.get(globalThis, FAST_PATH);
-  if (typeof fastPath === "function" && fastPath(req, res) === true) return;
+  try {
+    if (typeof fastPath === "function" && fastPath(req, res) === true) return;
+  } catch (/** @type {unknown} */ error) {
+    // A fast path that throws before taking the request leaves it to Next rather than ending the process.
+    console.error(error);
+  }
   handleWithNext(req, res).catch((/** @type {unknown} */ error) => {
     console.error(error);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });

@@ -45,7 +45,13 @@ export function apiPostFastPath(handlers: ReadonlyMap<string, PostHandler>): Fas
     if (req.method !== "POST") return false;
     const handler = handlers.get(req.url ?? "");
     if (!handler) return false;
-    const headers = webRequestHeaders(req);
+    let headers: Headers;
+    try {
+      headers = webRequestHeaders(req);
+    } catch {
+      // A header the web Headers class refuses: Next answers such a request as it would anyway.
+      return false;
+    }
     if (!takenByApiFastPath(headers)) return false;
     const https = servedOverHttps();
     const nonce = newNonce();
