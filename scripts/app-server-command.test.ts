@@ -6,11 +6,11 @@ describe("the app server's command", () => {
   const serve = path.join(process.cwd(), "scripts", "serve.mjs");
 
   it("runs scripts/serve.mjs on the port with the memory flags", () => {
-    expect(appServerArgs(3000, [], "")).toEqual(["--max-semi-space-size=32", "--max-old-space-size=1024", serve, "3000"]);
+    expect(appServerArgs(3000, [], "")).toEqual(["--max-semi-space-size=16", "--max-old-space-size=1024", serve, "3000"]);
   });
 
   it("leaves a flag out when NODE_OPTIONS or the extra arguments set it", () => {
-    expect(appServerArgs(3000, [], "--max-old-space-size=400")).toEqual(["--max-semi-space-size=32", serve, "3000"]);
+    expect(appServerArgs(3000, [], "--max-old-space-size=400")).toEqual(["--max-semi-space-size=16", serve, "3000"]);
     expect(appServerArgs(3000, ["--cpu-prof", "--max-semi-space-size=8"], "")).toEqual([
       "--cpu-prof",
       "--max-semi-space-size=8",
