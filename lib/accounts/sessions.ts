@@ -46,7 +46,7 @@ export async function loadSessionUser(sessionId: string, userId: string, now: Da
   const row = rows[0];
   if (!row) return null;
   if (now.getTime() - new Date(row.lastSeenAt).getTime() > TOUCH_EVERY_MS) {
-    await db.userSession.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
+    await db.userSession.updateMany({ where: { id: sessionId }, data: { lastSeenAt: now } });
   }
   return {
     userId,

@@ -113,7 +113,8 @@ export async function authorizeStaff(ctx: ServiceContext, check: StaffCheck): Pr
     throw await recordScopeFailure(ctx, check.storeId, check.clientKey);
   }
   if (scope && scope.failedAttempts > 0) {
-    await db.pinLockout.update({ where: { id: scope.id }, data: { failedAttempts: 0, lockedUntil: null } });
+    // updateMany: the row may have been pruned meanwhile (an expired lockout), which counts the same as this reset.
+    await db.pinLockout.updateMany({ where: { id: scope.id }, data: { failedAttempts: 0, lockedUntil: null } });
   }
   return requireStore(member, check.storeId);
 }
@@ -184,15 +185,14 @@ async function recordStaffFailure(ctx: ServiceContext, staffMemberId: string): P
 async function recordScopeFailure(ctx: ServiceContext, storeId: string, clientKey: string): Promise<AppError> {
   const { pinMaxFailedAttempts, pinLockoutMinutes } = getConfig().loyalty;
   const outcome = await db.$transaction(async (tx) => {
-    // ON CONFLICT, not Prisma's upsert (a read, then an insert): wrong PINs racing on a new scope, through one
-    // instance or several, must each count, not fail on the unique index.
-    await tx.$executeRaw`
+    // One statement that inserts the scope's row or locks the one there, not Prisma's upsert (a read, then an insert):
+    // wrong PINs racing on a new scope, through one instance or several, must each count, not fail on the unique
+    // index; and a row that loyalty.prune_records deletes meanwhile is inserted again, not missed.
+    const [row] = await tx.$queryRaw<{ id: string; failedAttempts: number; lockedUntil: Date | null }[]>`
       INSERT INTO pin_lockouts (id, merchant_id, store_id, client_key, updated_at)
       VALUES (${newId()}::uuid, ${ctx.merchantId}::uuid, ${storeId}::uuid, ${clientKey}, ${ctx.clock.now()}::timestamptz)
-      ON CONFLICT (store_id, client_key) DO NOTHING`;
-    const [row] = await tx.$queryRaw<{ id: string; failedAttempts: number; lockedUntil: Date | null }[]>`
-      SELECT id, failed_attempts AS "failedAttempts", locked_until AS "lockedUntil" FROM pin_lockouts
-      WHERE store_id = ${storeId}::uuid AND client_key = ${clientKey} FOR UPDATE`;
+      ON CONFLICT (store_id, client_key) DO UPDATE SET updated_at = EXCLUDED.updated_at
+      RETURNING id, failed_attempts AS "failedAttempts", locked_until AS "lockedUntil"`;
     const next = afterFailedAttempt({
       ...row!,
       maxAttempts: pinMaxFailedAttempts,
