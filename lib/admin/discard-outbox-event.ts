@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { AdminContext } from "./admin-context";
 import type { OutboxEventIdInput } from "./schemas";
 
-/** Gives up on a failing or dead delivery: it is kept, marked discarded, and never sent. */
+/** Gives up on a failing or dead delivery: it is marked discarded, never sent, and kept 30 days (loyalty.prune_records). */
 export async function discardOutboxEvent(ctx: AdminContext, input: OutboxEventIdInput): Promise<void> {
   const now = ctx.clock.now();
   await db.$transaction(async (tx) => {
