@@ -90,6 +90,9 @@ async function seed(url: string, passTypeId: string): Promise<Seeded> {
            VALUES ($1, $2, $3, $4, $5, $6, now())`,
           [newId(), device, passTypeId, ids.appleSerial, `push-${i}`, cardId],
         );
+        // The iPhone's pass is the card's current version: otherwise the hourly loyalty.sync_wallet_passes, which runs
+        // at start, queues a push for each of these cards, and the app spends the run failing to reach Apple.
+        await client.query("UPDATE cards SET apple_pass_version = version WHERE id = $1", [cardId]);
         devices.push({ device, serial: ids.appleSerial, token: ids.appleAuthToken });
       }
     }
