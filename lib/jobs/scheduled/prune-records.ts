@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import type { JobContext } from "@/lib/jobs/scheduler";
 
 /** How long rows nothing needs any more are kept before loyalty.prune_records deletes them. */
@@ -25,10 +26,22 @@ const BATCH = 5_000;
 /** At most this many batches per table and run: a backlog is worked off over the following hours, never in one long run. */
 const MAX_BATCHES = 20;
 
-async function inBatches(deleteBatch: () => Promise<number>): Promise<number> {
+/**
+ * Deletes the rows of `table` that `where` selects, a batch at a time by `key` (its primary key). With `skipLocked`,
+ * rows a transaction holds are left for the next run.
+ */
+async function deleteInBatches(
+  prisma: PrismaClient,
+  table: string,
+  where: Prisma.Sql,
+  { key = "id", skipLocked = false }: { key?: string; skipLocked?: boolean } = {},
+): Promise<number> {
+  const [tableName, keyName] = [Prisma.raw(table), Prisma.raw(key)];
+  const lock = skipLocked ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
   let deleted = 0;
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const count = await deleteBatch();
+    const count = await prisma.$executeRaw`
+      DELETE FROM ${tableName} WHERE ${keyName} IN (SELECT ${keyName} FROM ${tableName} WHERE ${where} LIMIT ${BATCH}::int ${lock})`;
     deleted += count;
     if (count < BATCH) break;
   }
@@ -42,87 +55,54 @@ async function inBatches(deleteBatch: () => Promise<number>): Promise<number> {
  * discarded outbox events after 30 days, finished job runs after 90, ended or long-unused sessions, expired links and
  * recovery codes, and PIN lockout rows that count nothing any more (a missing row means the same: no wrong PIN
  * counted). The ledger, the audit log and events still failing or dead (the admin console retries those) are never
- * deleted. Each table in batches by primary key.
+ * deleted.
  */
 export async function pruneRecords(ctx: JobContext): Promise<Record<string, number>> {
   const { prisma, now } = ctx;
+  const prune = (table: string, where: Prisma.Sql, options?: { key?: string; skipLocked?: boolean }) =>
+    deleteInBatches(prisma, table, where, options);
   const outboxCutoff = daysBefore(now, RETENTION_DAYS.deliveredOutboxEvents);
-  const jobRunCutoff = daysBefore(now, RETENTION_DAYS.jobRuns);
+  const sessionCutoff = daysBefore(now, RETENTION_DAYS.sessions);
+  const linkCutoff = daysBefore(now, RETENTION_DAYS.expiredLinks);
 
-  const rateLimits = await inBatches(
-    () => prisma.$executeRaw`
-      DELETE FROM rate_limits WHERE key IN (
-        SELECT key FROM rate_limits WHERE expire IS NOT NULL AND expire < ${now.getTime()}::bigint LIMIT ${BATCH}::int)`,
-  );
-  const idempotencyRecords = await inBatches(
-    () => prisma.$executeRaw`
-      DELETE FROM idempotency_records WHERE id IN (
-        SELECT id FROM idempotency_records WHERE expires_at < ${now}::timestamptz LIMIT ${BATCH}::int)`,
-  );
+  const rateLimits = await prune("rate_limits", Prisma.sql`expire IS NOT NULL AND expire < ${now.getTime()}::bigint`, { key: "key" });
+  const idempotencyRecords = await prune("idempotency_records", Prisma.sql`expires_at < ${now}::timestamptz`);
   // next_attempt_at is never after delivered_at (nor after the discarding, which comes after the last attempt), so the
   // (status, next_attempt_at) index finds every old delivered or discarded row.
   const outboxEvents =
-    (await inBatches(
-      () => prisma.$executeRaw`
-        DELETE FROM outbox_events WHERE id IN (
-          SELECT id FROM outbox_events
-          WHERE status = 'delivered' AND next_attempt_at < ${outboxCutoff}::timestamptz AND delivered_at < ${outboxCutoff}::timestamptz
-          LIMIT ${BATCH}::int)`,
+    (await prune(
+      "outbox_events",
+      Prisma.sql`status = 'delivered' AND next_attempt_at < ${outboxCutoff}::timestamptz AND delivered_at < ${outboxCutoff}::timestamptz`,
     )) +
-    (await inBatches(
-      () => prisma.$executeRaw`
-        DELETE FROM outbox_events WHERE id IN (
-          SELECT id FROM outbox_events
-          WHERE status = 'discarded' AND next_attempt_at < ${outboxCutoff}::timestamptz AND updated_at < ${outboxCutoff}::timestamptz
-          LIMIT ${BATCH}::int)`,
+    (await prune(
+      "outbox_events",
+      Prisma.sql`status = 'discarded' AND next_attempt_at < ${outboxCutoff}::timestamptz AND updated_at < ${outboxCutoff}::timestamptz`,
     ));
-  const jobRuns = await inBatches(
-    () => prisma.$executeRaw`
-      DELETE FROM scheduled_job_runs WHERE id IN (
-        SELECT id FROM scheduled_job_runs WHERE status <> 'running' AND started_at < ${jobRunCutoff}::timestamptz LIMIT ${BATCH}::int)`,
+  const jobRuns = await prune(
+    "scheduled_job_runs",
+    Prisma.sql`status <> 'running' AND started_at < ${daysBefore(now, RETENTION_DAYS.jobRuns)}::timestamptz`,
   );
-  const sessionCutoff = daysBefore(now, RETENTION_DAYS.sessions);
   const sessions =
-    (await inBatches(
-      () => prisma.$executeRaw`
-        DELETE FROM user_sessions WHERE id IN (
-          SELECT id FROM user_sessions WHERE revoked_at < ${sessionCutoff}::timestamptz OR last_seen_at < ${sessionCutoff}::timestamptz
-          LIMIT ${BATCH}::int)`,
-    )) +
-    (await inBatches(
-      () => prisma.$executeRaw`
-        DELETE FROM counter_staff_sessions WHERE id IN (
-          SELECT id FROM counter_staff_sessions WHERE revoked_at < ${sessionCutoff}::timestamptz OR created_at < ${sessionCutoff}::timestamptz
-          LIMIT ${BATCH}::int)`,
+    (await prune("user_sessions", Prisma.sql`revoked_at < ${sessionCutoff}::timestamptz OR last_seen_at < ${sessionCutoff}::timestamptz`)) +
+    (await prune(
+      "counter_staff_sessions",
+      Prisma.sql`revoked_at < ${sessionCutoff}::timestamptz OR created_at < ${sessionCutoff}::timestamptz`,
     ));
-  const linkCutoff = daysBefore(now, RETENTION_DAYS.expiredLinks);
   const expiredLinks =
-    (await inBatches(
-      () => prisma.$executeRaw`
-        DELETE FROM auth_tokens WHERE id IN (
-          SELECT id FROM auth_tokens WHERE expires_at < ${linkCutoff}::timestamptz LIMIT ${BATCH}::int)`,
-    )) +
-    (await inBatches(
-      () => prisma.$executeRaw`
-        DELETE FROM device_pairing_links WHERE id IN (
-          SELECT id FROM device_pairing_links WHERE expires_at < ${linkCutoff}::timestamptz LIMIT ${BATCH}::int)`,
-    ));
-  const recoveryCodes = await inBatches(
-    () => prisma.$executeRaw`
-      DELETE FROM card_recovery_codes WHERE id IN (
-        SELECT id FROM card_recovery_codes WHERE expires_at < ${daysBefore(now, RETENTION_DAYS.recoveryCodes)}::timestamptz
-        LIMIT ${BATCH}::int)`,
+    (await prune("auth_tokens", Prisma.sql`expires_at < ${linkCutoff}::timestamptz`)) +
+    (await prune("device_pairing_links", Prisma.sql`expires_at < ${linkCutoff}::timestamptz`));
+  const recoveryCodes = await prune(
+    "card_recovery_codes",
+    Prisma.sql`expires_at < ${daysBefore(now, RETENTION_DAYS.recoveryCodes)}::timestamptz`,
   );
   // A row with no count, or whose lockout is over, counts the next wrong PIN as the first, as a missing row does
   // (lib/domain/pin-policy.ts). Rows being locked are skipped; lib/auth/staff-pin.ts takes a row in one statement that
   // inserts it again if this deleted it meanwhile.
-  const pinLockouts = await inBatches(
-    () => prisma.$executeRaw`
-      DELETE FROM pin_lockouts WHERE id IN (
-        SELECT id FROM pin_lockouts
-        WHERE (failed_attempts = 0 OR locked_until < ${now}::timestamptz)
-          AND updated_at < ${daysBefore(now, RETENTION_DAYS.clearedPinLockouts)}::timestamptz
-        LIMIT ${BATCH}::int FOR UPDATE SKIP LOCKED)`,
+  const pinLockouts = await prune(
+    "pin_lockouts",
+    Prisma.sql`(failed_attempts = 0 OR locked_until < ${now}::timestamptz)
+      AND updated_at < ${daysBefore(now, RETENTION_DAYS.clearedPinLockouts)}::timestamptz`,
+    { skipLocked: true },
   );
   return { rateLimits, idempotencyRecords, outboxEvents, jobRuns, sessions, expiredLinks, recoveryCodes, pinLockouts };
 }
