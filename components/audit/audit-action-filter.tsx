@@ -9,9 +9,7 @@ export function AuditActionFilter({
   anyLabel,
   value,
   className,
-  areas,
-  actions,
-  areaOf,
+  groups,
   areaName,
   actionSentence,
   allInArea,
@@ -20,26 +18,22 @@ export function AuditActionFilter({
   anyLabel: string;
   value: string | undefined;
   className?: string;
-  areas: string[];
-  actions: string[];
-  /** lib/audit/audit-actions.ts's auditAreaOf (components do not import lib/audit). */
-  areaOf: (action: string) => string;
+  /** lib/audit/audit-actions.ts's auditActionGroups. */
+  groups: { area: string; actions: string[] }[];
   areaName: (area: string) => string;
   actionSentence: (action: string) => string;
   allInArea: (areaName: string) => string;
 }) {
   return (
     <FilterSelect id="audit-action" name="action" label={label} value={value} anyLabel={anyLabel} className={className}>
-      {areas.map((area) => (
+      {groups.map(({ area, actions }) => (
         <optgroup key={area} label={areaName(area)}>
           <option value={area}>{allInArea(areaName(area))}</option>
-          {actions
-            .filter((action) => areaOf(action) === area)
-            .map((action) => (
-              <option key={action} value={action}>
-                {actionSentence(action)}
-              </option>
-            ))}
+          {actions.map((action) => (
+            <option key={action} value={action}>
+              {actionSentence(action)}
+            </option>
+          ))}
         </optgroup>
       ))}
     </FilterSelect>

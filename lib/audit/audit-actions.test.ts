@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import en from "@/messages/en.json";
-import { AUDIT_ACTIONS, AUDIT_AREAS, auditAreaOf } from "./audit-actions";
+import { AUDIT_ACTIONS, AUDIT_AREAS, auditActionGroups, auditAreaOf } from "./audit-actions";
 
 /** Every file under lib/ and app/ except tests. */
 function sourceFiles(dir: string): string[] {
@@ -42,5 +42,35 @@ describe("the audit log's actions", () => {
       expect(AUDIT_AREAS, action).toContain(auditAreaOf(action));
       expect(en.dashboard.audit.areas, action).toHaveProperty(area);
     }
+  });
+});
+
+describe("auditActionGroups", () => {
+  const names: Record<string, string> = { cards: "Cards", staff: "Staff", programs: "Program" };
+  const areaName = (area: string) => names[area] ?? area;
+  const present = ["staff.created", "cards.adjusted", "staff.pin_reset", "programs.updated", "cards.adjusted"];
+
+  it("groups the actions present by area, areas sorted by name, each action once", () => {
+    expect(auditActionGroups(present, undefined, areaName)).toEqual([
+      { area: "cards", actions: ["cards.adjusted"] },
+      { area: "programs", actions: ["programs.updated"] },
+      { area: "staff", actions: ["staff.created", "staff.pin_reset"] },
+    ]);
+  });
+
+  it("keeps a chosen action or area the log no longer holds", () => {
+    expect(auditActionGroups(["cards.adjusted"], "staff.deactivated", areaName)).toEqual([
+      { area: "cards", actions: ["cards.adjusted"] },
+      { area: "staff", actions: ["staff.deactivated"] },
+    ]);
+    expect(auditActionGroups(["cards.adjusted"], "programs", areaName)).toEqual([
+      { area: "cards", actions: ["cards.adjusted"] },
+      { area: "programs", actions: [] },
+    ]);
+    expect(auditActionGroups(["cards.adjusted"], "cards.adjusted", areaName)).toEqual([{ area: "cards", actions: ["cards.adjusted"] }]);
+  });
+
+  it("is empty for an empty log with nothing chosen", () => {
+    expect(auditActionGroups([], undefined, areaName)).toEqual([]);
   });
 });

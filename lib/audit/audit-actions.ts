@@ -70,3 +70,17 @@ export function isKnownAuditArea(area: string): area is AuditArea {
 export function auditAreaOf(action: string): string {
   return action.split(".")[0] ?? action;
 }
+
+export type AuditActionGroup = { area: string; actions: string[] };
+
+/**
+ * The audit logs' "what" filter: the areas of the actions a log holds, sorted by their names, each with its actions.
+ * The chosen action or area is kept even when the log no longer holds it, so the filter still shows what is chosen.
+ */
+export function auditActionGroups(present: string[], chosen: string | undefined, areaName: (area: string) => string): AuditActionGroup[] {
+  const actions = [...new Set([...present, ...(chosen?.includes(".") ? [chosen] : [])])];
+  const areas = [...new Set([...actions.map(auditAreaOf), ...(chosen && !chosen.includes(".") ? [chosen] : [])])];
+  return areas
+    .sort((a, b) => areaName(a).localeCompare(areaName(b)))
+    .map((area) => ({ area, actions: actions.filter((action) => auditAreaOf(action) === area) }));
+}

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/dashboard/page-header";
 import { Section } from "@/components/dashboard/section";
 import { listPlatformAuditFilters, listPlatformAuditLog } from "@/lib/admin/list-platform-audit-log";
 import { platformAuditQuerySchema } from "@/lib/admin/schemas";
-import { auditAreaOf, isKnownAuditAction, isKnownAuditArea } from "@/lib/audit/audit-actions";
+import { auditActionGroups, isKnownAuditAction, isKnownAuditArea } from "@/lib/audit/audit-actions";
 import { summarizeDetails, type DetailValue } from "@/lib/audit/summarize-details";
 import { requirePlatformAdmin } from "@/lib/auth/session";
 import { stackedTable as st } from "../../../(dashboard)/dashboard/settings/stacked-table";
@@ -49,8 +49,7 @@ export default async function PlatformAuditPage({
         : value.kind === "items"
           ? tLog("details.items", { count: value.count })
           : value.text;
-  const actions = [...new Set([...filters.actions, ...(query.action?.includes(".") ? [query.action] : [])])];
-  const areas = [...new Set(actions.map(auditAreaOf))].sort((a, b) => areaName(a).localeCompare(areaName(b)));
+  const actionGroups = auditActionGroups(filters.actions, query.action, areaName);
   const current = { action: query.action, merchant: query.merchant, actor: query.actor };
 
   return (
@@ -64,9 +63,7 @@ export default async function PlatformAuditPage({
               anyLabel={t("filters.allActions")}
               value={query.action}
               className="md:min-w-0 md:flex-1"
-              areas={areas}
-              actions={actions}
-              areaOf={auditAreaOf}
+              groups={actionGroups}
               areaName={areaName}
               actionSentence={actionSentence}
               allInArea={(area) => t("filters.allInArea", { area })}

@@ -6,7 +6,7 @@ import { FilterActions } from "@/components/forms/filter-actions";
 import { FilterSelect } from "@/components/forms/filter-select";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { Section } from "@/components/dashboard/section";
-import { auditAreaOf, isKnownAuditAction, isKnownAuditArea } from "@/lib/audit/audit-actions";
+import { auditActionGroups, isKnownAuditAction, isKnownAuditArea } from "@/lib/audit/audit-actions";
 import type { AuditActorView, AuditTargetView } from "@/lib/audit/audit-names";
 import { listAuditFilters } from "@/lib/audit/list-audit-filters";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
@@ -86,11 +86,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     }
   };
 
-  // The action filter: the areas and actions present in this log, plus the chosen one.
-  const actions = [...new Set([...filters.actions, ...(query.action?.includes(".") ? [query.action] : [])])];
-  const areas = [...new Set([...actions.map(auditAreaOf), ...(query.action && !query.action.includes(".") ? [query.action] : [])])].sort(
-    (a, b) => areaName(a).localeCompare(areaName(b)),
-  );
+  const actionGroups = auditActionGroups(filters.actions, query.action, areaName);
   const people = filters.people
     .map((actor) => ({
       value: actor.filter,
@@ -130,9 +126,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
               anyLabel={t("filters.allActions")}
               value={query.action}
               className="md:max-w-md md:min-w-0 md:flex-1"
-              areas={areas}
-              actions={actions}
-              areaOf={auditAreaOf}
+              groups={actionGroups}
               areaName={areaName}
               actionSentence={actionSentence}
               allInArea={(area) => t("filters.allInArea", { area })}
