@@ -4,8 +4,9 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import QRCode from "qrcode";
-import { cache } from "react";
+import { cache, type CSSProperties } from "react";
 import { BrandHeader } from "@/components/enroll/brand-header";
+import { CustomerFormMessages } from "@/components/enroll/customer-form-messages";
 import { getWebCard } from "@/lib/web-card/get-web-card";
 import { applePassLink } from "@/lib/wallet/apple/pass-link";
 import { preferredWallet } from "@/lib/web-card/wallet-availability";
@@ -14,6 +15,9 @@ import { PrivacyPanel } from "./privacy-panel";
 import { RememberCard } from "./remember-card";
 
 type Props = { params: Promise<{ token: string }> };
+
+const STAMP_EMPTY = "h-8 w-8 rounded-full border-2 border-(--stamp)";
+const STAMP_FILLED = `${STAMP_EMPTY} bg-(--stamp)`;
 
 const loadCard = cache(async (token: string) => {
   const card = await getWebCard(token);
@@ -102,16 +106,10 @@ export default async function WebCardPage({ params }: Props) {
             <p className="font-medium text-stone-900">
               {t("progress.stamps", { count: card.card.stampCount, target: program.stampsTarget })}
             </p>
-            <ol className="mt-2 flex flex-wrap gap-2" aria-hidden="true">
+            {/* The card's colour once, as a variable, rather than on each of up to 50 circles: a smaller page. */}
+            <ol className="mt-2 flex flex-wrap gap-2" aria-hidden="true" style={{ "--stamp": program.cardColor } as CSSProperties}>
               {Array.from({ length: program.stampsTarget }, (_, index) => (
-                <li
-                  key={index}
-                  className="h-8 w-8 rounded-full border-2"
-                  style={{
-                    borderColor: program.cardColor,
-                    backgroundColor: index < card.card.stampCount ? program.cardColor : "transparent",
-                  }}
-                />
+                <li key={index} className={index < card.card.stampCount ? STAMP_FILLED : STAMP_EMPTY} />
               ))}
             </ol>
           </div>
@@ -181,14 +179,16 @@ export default async function WebCardPage({ params }: Props) {
         <h2 id="privacy-title" className="mb-3 text-lg font-bold text-stone-900">
           {t("privacyTitle")}
         </h2>
-        <PrivacyPanel
-          token={token}
-          hasEmail={card.customer.email !== null}
-          emailConsent={card.customer.emailConsent}
-          consentSince={card.customer.emailConsentAt ? when(card.customer.emailConsentAt) : null}
-          setConsentAction={setConsentAction}
-          eraseAction={eraseAction}
-        />
+        <CustomerFormMessages namespaces={["privacy"]}>
+          <PrivacyPanel
+            token={token}
+            hasEmail={card.customer.email !== null}
+            emailConsent={card.customer.emailConsent}
+            consentSince={card.customer.emailConsentAt ? when(card.customer.emailConsentAt) : null}
+            setConsentAction={setConsentAction}
+            eraseAction={eraseAction}
+          />
+        </CustomerFormMessages>
         {card.storeCode ? (
           <p className="mt-5 text-sm">
             <Link href={`/join/${card.storeCode}/privacy`} className="text-brand-700 underline">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { BrandHeader } from "@/components/enroll/brand-header";
+import { CustomerFormMessages } from "@/components/enroll/customer-form-messages";
 import { readHeldCards } from "@/lib/auth/held-cards";
 import { findHeldCard } from "@/lib/web-card/find-held-card";
 import { enrollAction } from "./actions";
@@ -86,7 +87,9 @@ export default async function JoinPage({ params }: Props) {
         {target.acceptingEnrollments ? (
           <>
             <p className="mb-4 mt-1 text-sm text-stone-600">{t("form.intro")}</p>
-            <EnrollForm action={enrollAction} storeCode={code} merchantName={merchant.name} privacyHref={`/join/${code}/privacy`} />
+            <CustomerFormMessages namespaces={["join"]}>
+              <EnrollForm action={enrollAction} storeCode={code} merchantName={merchant.name} privacyHref={`/join/${code}/privacy`} />
+            </CustomerFormMessages>
           </>
         ) : (
           <p className="mt-2 text-stone-800">{t("paused", { merchant: merchant.name })}</p>

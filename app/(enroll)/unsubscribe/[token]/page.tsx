@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { CustomerFormMessages } from "@/components/enroll/customer-form-messages";
 import { findUnsubscribeTarget } from "@/lib/privacy/unsubscribe-customer";
 import { unsubscribeAction } from "./actions";
 import { UnsubscribeForm } from "./unsubscribe-form";
@@ -24,7 +25,9 @@ export default async function UnsubscribePage({ params }: Props) {
       ) : target.subscribed ? (
         <>
           <p className="text-stone-800">{t("intro", { merchant: target.merchantName })}</p>
-          <UnsubscribeForm token={token} action={unsubscribeAction} merchantName={target.merchantName} />
+          <CustomerFormMessages namespaces={["unsubscribe"]}>
+            <UnsubscribeForm token={token} action={unsubscribeAction} merchantName={target.merchantName} />
+          </CustomerFormMessages>
         </>
       ) : (
         <p role="status" className="text-stone-800">

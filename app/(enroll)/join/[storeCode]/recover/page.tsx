@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { BrandHeader } from "@/components/enroll/brand-header";
+import { CustomerFormMessages } from "@/components/enroll/customer-form-messages";
 import { loadJoinProgram } from "../load-join-program";
 import { requestRecoveryCodeAction, verifyRecoveryCodeAction } from "./actions";
 import { RecoverForm } from "./recover-form";
@@ -27,7 +28,9 @@ export default async function RecoverPage({ params }: Props) {
       />
       <section className="rounded-2xl bg-white p-5 shadow-sm">
         <p className="mb-4 text-stone-700">{t("intro")}</p>
-        <RecoverForm storeCode={target.store.code} requestAction={requestRecoveryCodeAction} verifyAction={verifyRecoveryCodeAction} />
+        <CustomerFormMessages namespaces={["cardRecovery"]}>
+          <RecoverForm storeCode={target.store.code} requestAction={requestRecoveryCodeAction} verifyAction={verifyRecoveryCodeAction} />
+        </CustomerFormMessages>
       </section>
       <p className="text-center">
         <Link href={`/join/${target.store.code}`} className="font-medium text-brand-700 underline">
