@@ -26,15 +26,29 @@ const BATCH = 5_000;
 /** At most this many batches per table and run: a backlog is worked off over the following hours, never in one long run. */
 const MAX_BATCHES = 20;
 
+/** The tables this job prunes: their names go into the SQL as written, so only these literals are accepted. */
+type PrunedTable =
+  | "rate_limits"
+  | "idempotency_records"
+  | "outbox_events"
+  | "scheduled_job_runs"
+  | "user_sessions"
+  | "counter_staff_sessions"
+  | "auth_tokens"
+  | "device_pairing_links"
+  | "card_recovery_codes"
+  | "pin_lockouts";
+type PruneOptions = { key?: "id" | "key"; skipLocked?: boolean };
+
 /**
  * Deletes the rows of `table` that `where` selects, a batch at a time by `key` (its primary key). With `skipLocked`,
  * rows a transaction holds are left for the next run.
  */
 async function deleteInBatches(
   prisma: PrismaClient,
-  table: string,
+  table: PrunedTable,
   where: Prisma.Sql,
-  { key = "id", skipLocked = false }: { key?: string; skipLocked?: boolean } = {},
+  { key = "id", skipLocked = false }: PruneOptions = {},
 ): Promise<number> {
   const [tableName, keyName] = [Prisma.raw(table), Prisma.raw(key)];
   const lock = skipLocked ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
@@ -59,8 +73,7 @@ async function deleteInBatches(
  */
 export async function pruneRecords(ctx: JobContext): Promise<Record<string, number>> {
   const { prisma, now } = ctx;
-  const prune = (table: string, where: Prisma.Sql, options?: { key?: string; skipLocked?: boolean }) =>
-    deleteInBatches(prisma, table, where, options);
+  const prune = (table: PrunedTable, where: Prisma.Sql, options?: PruneOptions) => deleteInBatches(prisma, table, where, options);
   const outboxCutoff = daysBefore(now, RETENTION_DAYS.deliveredOutboxEvents);
   const sessionCutoff = daysBefore(now, RETENTION_DAYS.sessions);
   const linkCutoff = daysBefore(now, RETENTION_DAYS.expiredLinks);
