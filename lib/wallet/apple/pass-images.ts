@@ -1,4 +1,5 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { renderPngOffThread } from "./render-png-off-thread";
 
 /** What the images are drawn from: the program's branding. */
@@ -91,29 +92,44 @@ async function atScales(name: string, svg: string, width: number): Promise<Recor
  * stamp count. So images are cached per program version (programKey), and
  * strips per (program version, stamps): a new stamp on a card whose count
  * another card already showed renders nothing.
+ *
+ * The cache is bounded by its bytes, not its entries: a strip's three PNGs
+ * weigh 35 to 60 kB and a program's icon and logo more with an uploaded logo,
+ * so 2,000 entries could hold 100 MB of a server that should stay under 400.
+ * 24 MB keeps the images of several hundred programs' busiest counts. A render
+ * in flight is shared by every pass that asks for it meanwhile (fetch), and a
+ * failed one is not kept.
  */
-const MAX_CACHED = 2_000;
-const cache = new Map<string, Promise<Record<string, Buffer>>>();
+type Images = Record<string, Buffer>;
 
-function cached(key: string, render: () => Promise<Record<string, Buffer>>): Promise<Record<string, Buffer>> {
-  let hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit); // most recently used last
-    return hit;
-  }
-  hit = render();
-  hit.catch(() => cache.delete(key));
-  cache.set(key, hit);
-  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
-  return hit;
+export const IMAGE_CACHE_BYTES = 24 * 1024 * 1024;
+
+const cache = new LRUCache<string, Images, () => Promise<Images>>({
+  maxSize: IMAGE_CACHE_BYTES,
+  sizeCalculation: (images) =>
+    Math.max(
+      1,
+      Object.values(images).reduce((sum, png) => sum + png.length, 0),
+    ),
+  fetchMethod: (_key, _stale, { context }) => context(),
+  // A render still in flight when its entry is evicted finishes for those waiting on it.
+  ignoreFetchAbort: true,
+});
+
+async function cached(key: string, render: () => Promise<Images>): Promise<Images> {
+  const images = await cache.fetch(key, { context: render });
+  // fetch gives undefined only for a fetchMethod that gave undefined, which a render never does.
+  if (!images) throw new Error(`The pass images ${key} were not rendered.`);
+  return images;
+}
+
+/** How many image sets and bytes the cache holds now (for tests). */
+export function imageCacheUsage(): { entries: number; bytes: number } {
+  return { entries: cache.size, bytes: cache.calculatedSize };
 }
 
 /** icon, logo (and strip when the program counts stamps) at @1x, @2x and @3x. */
-export async function passImages(
-  branding: PassBranding,
-  stamps: { count: number; target: number } | null,
-): Promise<Record<string, Buffer>> {
+export async function passImages(branding: PassBranding, stamps: { count: number; target: number } | null): Promise<Images> {
   const base = cached(`base:${branding.programKey}`, async () => {
     const [icon, logo] = await Promise.all([
       atScales("icon", iconSvg(branding), IMAGE_SIZES.icon.width),
