@@ -4,6 +4,18 @@ import { db } from "@/lib/db";
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 
+/** Whether a string can be a page token at all: anything else is refused before a lookup. */
+export function isPageTokenShaped(pageToken: string): boolean {
+  return TOKEN_PATTERN.test(pageToken);
+}
+
+/** The stored token against the given one, in constant time (the lookup found it through the unique index). */
+export function samePageToken(given: string, stored: string): boolean {
+  const givenBytes = Buffer.from(given);
+  const storedBytes = Buffer.from(stored);
+  return givenBytes.length === storedBytes.length && timingSafeEqual(givenBytes, storedBytes);
+}
+
 /**
  * The card a web-card token opens: { id, merchantId } or null. The token is
  * the page's bearer secret (random, unguessable). It is looked up through its
@@ -12,10 +24,7 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
  * index walk reveals about a random 128-bit value.
  */
 export async function findCardByPageToken(pageToken: string): Promise<{ id: string; merchantId: string; pageToken: string } | null> {
-  if (!TOKEN_PATTERN.test(pageToken)) return null;
+  if (!isPageTokenShaped(pageToken)) return null;
   const card = await db.card.findUnique({ where: { pageToken }, select: { id: true, merchantId: true, pageToken: true } });
-  if (!card) return null;
-  const given = Buffer.from(pageToken);
-  const stored = Buffer.from(card.pageToken);
-  return given.length === stored.length && timingSafeEqual(given, stored) ? card : null;
+  return card && samePageToken(pageToken, card.pageToken) ? card : null;
 }

@@ -1,8 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { getDatabase } from "@/lib/db";
 import type { LedgerEntryType } from "@/lib/db/generated/enums";
 import { usesPoints, usesStamps, type ProgramType } from "@/lib/domain/program-features";
-import { findCardByPageToken } from "./find-card-by-page-token";
+import { isPageTokenShaped, samePageToken } from "./find-card-by-page-token";
 import { walletAvailability } from "./wallet-availability";
 
 export const HISTORY_SIZE = 10;
@@ -33,75 +33,110 @@ export type WebCard = {
   wallets: { apple: boolean; google: boolean };
 };
 
+type WebCardRow = {
+  pageToken: string;
+  cardNumber: string;
+  qrPayload: string;
+  stampCount: number;
+  pointsBalance: number;
+  createdAt: Date;
+  appleSerial: string;
+  storeCode: string | null;
+  storeArchivedAt: Date | null;
+  merchantName: string;
+  timeZone: string;
+  customerName: string | null;
+  email: string | null;
+  emailConsent: boolean;
+  emailConsentAt: Date | null;
+  erasedAt: Date | null;
+  programId: string;
+  programType: ProgramType;
+  cardName: string;
+  stampsTarget: number;
+  stampsRewardDescription: string | null;
+  pointsPerEuro: number;
+  backgroundColor: string;
+  foregroundColor: string;
+  labelColor: string;
+  logoMimeType: string | null;
+  programUpdatedAt: Date;
+  /** Active rewards, cheapest first. */
+  rewards: { name: string; pointsCost: number }[];
+  /** The latest ledger entries, newest first; timestamps as JSON gives them. */
+  history: { id: string; type: LedgerEntryType; stampsDelta: number; pointsDelta: number; createdAt: string; storeName: string | null }[];
+};
+
+/*
+ * One statement for the whole page, sent through the driver: the page is what
+ * a customer opens most, and Prisma's nested select sent nine (the token, the
+ * card, then its store, merchant, customer, program, rewards, history and the
+ * history's stores, each with Prisma's own cost). Every join stays within the
+ * card's merchant.
+ */
+const WEB_CARD_SQL = `
+  SELECT c.page_token AS "pageToken", c.card_number AS "cardNumber", c.qr_payload AS "qrPayload",
+         c.stamp_count AS "stampCount", c.points_balance AS "pointsBalance", c.created_at AS "createdAt",
+         c.apple_serial AS "appleSerial", cs.code AS "storeCode", cs.archived_at AS "storeArchivedAt",
+         m.name AS "merchantName", m.time_zone AS "timeZone",
+         cu.name AS "customerName", cu.email, cu.email_consent AS "emailConsent", cu.email_consent_at AS "emailConsentAt",
+         cu.erased_at AS "erasedAt",
+         p.id AS "programId", p.type::text AS "programType", p.card_name AS "cardName", p.stamps_target AS "stampsTarget",
+         p.stamps_reward_description AS "stampsRewardDescription", p.points_per_euro AS "pointsPerEuro",
+         p.background_color AS "backgroundColor", p.foreground_color AS "foregroundColor", p.label_color AS "labelColor",
+         p.logo_mime_type AS "logoMimeType", p.updated_at AS "programUpdatedAt",
+         (SELECT COALESCE(json_agg(json_build_object('name', r.name, 'pointsCost', r.points_cost) ORDER BY r.points_cost, r.id), '[]'::json)
+            FROM rewards r
+           WHERE r.program_id = p.id AND r.merchant_id = c.merchant_id AND r.active) AS rewards,
+         (SELECT COALESCE(json_agg(json_build_object('id', e.id, 'type', e.type, 'stampsDelta', e.stamps_delta,
+                   'pointsDelta', e.points_delta, 'createdAt', e.created_at, 'storeName', s.name)
+                   ORDER BY e.created_at DESC, e.id DESC), '[]'::json)
+            FROM (SELECT id, type, stamps_delta, points_delta, created_at, store_id FROM ledger_entries
+                   WHERE card_id = c.id AND merchant_id = c.merchant_id
+                   ORDER BY created_at DESC, id DESC LIMIT $2) e
+            LEFT JOIN stores s ON s.id = e.store_id AND s.merchant_id = c.merchant_id) AS history
+    FROM cards c
+    JOIN merchants m ON m.id = c.merchant_id
+    JOIN programs p ON p.id = c.program_id AND p.merchant_id = c.merchant_id
+    JOIN customers cu ON cu.id = c.customer_id
+    LEFT JOIN stores cs ON cs.id = c.created_store_id AND cs.merchant_id = c.merchant_id
+   WHERE c.page_token = $1`;
+
 /** The customer's web card, found by its page token alone (null when there is no such card). */
 export async function getWebCard(pageToken: string): Promise<WebCard | null> {
-  const found = await findCardByPageToken(pageToken);
-  if (!found) return null;
-  const card = await db.card.findFirstOrThrow({
-    where: { id: found.id, merchantId: found.merchantId },
-    select: {
-      cardNumber: true,
-      qrPayload: true,
-      stampCount: true,
-      pointsBalance: true,
-      createdAt: true,
-      appleSerial: true,
-      createdStore: { select: { code: true, archivedAt: true } },
-      merchant: { select: { name: true, timeZone: true } },
-      customer: { select: { name: true, email: true, emailConsent: true, emailConsentAt: true, erasedAt: true } },
-      program: {
-        select: {
-          id: true,
-          type: true,
-          cardName: true,
-          stampsTarget: true,
-          stampsRewardDescription: true,
-          pointsPerEuro: true,
-          backgroundColor: true,
-          foregroundColor: true,
-          labelColor: true,
-          logoMimeType: true,
-          updatedAt: true,
-          rewards: { where: { active: true }, select: { name: true, pointsCost: true }, orderBy: { pointsCost: "asc" } },
-        },
-      },
-      ledgerEntries: {
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        take: HISTORY_SIZE,
-        select: { id: true, type: true, stampsDelta: true, pointsDelta: true, createdAt: true, store: { select: { name: true } } },
-      },
-    },
-  });
-  const { program } = card;
-  const rewardName = program.stampsRewardDescription ?? program.cardName;
+  if (!isPageTokenShaped(pageToken)) return null;
+  const {
+    rows: [card],
+  } = await getDatabase().query<WebCardRow>(WEB_CARD_SQL, [pageToken, HISTORY_SIZE]);
+  if (!card || !samePageToken(pageToken, card.pageToken)) return null;
+  const rewardName = card.stampsRewardDescription ?? card.cardName;
   const rewardsAvailable: WebCard["rewardsAvailable"] = [];
   let nextReward: WebCard["nextReward"] = null;
-  if (usesStamps(program.type)) {
-    if (card.stampCount >= program.stampsTarget) rewardsAvailable.push({ kind: "stamps", name: rewardName });
-    else nextReward = { kind: "stamps", remaining: program.stampsTarget - card.stampCount, name: rewardName };
+  if (usesStamps(card.programType)) {
+    if (card.stampCount >= card.stampsTarget) rewardsAvailable.push({ kind: "stamps", name: rewardName });
+    else nextReward = { kind: "stamps", remaining: card.stampsTarget - card.stampCount, name: rewardName };
   }
-  if (usesPoints(program.type)) {
-    for (const reward of program.rewards) {
+  if (usesPoints(card.programType)) {
+    for (const reward of card.rewards) {
       if (reward.pointsCost <= card.pointsBalance)
         rewardsAvailable.push({ kind: "points", name: reward.name, pointsCost: reward.pointsCost });
     }
-    const next = program.rewards.find((reward) => reward.pointsCost > card.pointsBalance);
+    const next = card.rewards.find((reward) => reward.pointsCost > card.pointsBalance);
     if (next && !nextReward) nextReward = { kind: "points", remaining: next.pointsCost - card.pointsBalance, name: next.name };
   }
-  const erased = card.customer.erasedAt !== null;
   return {
-    pageToken: found.pageToken,
-    merchant: card.merchant,
+    pageToken: card.pageToken,
+    merchant: { name: card.merchantName, timeZone: card.timeZone },
     program: {
-      cardName: program.cardName,
-      type: program.type,
-      stampsTarget: program.stampsTarget,
-      stampsRewardDescription: program.stampsRewardDescription,
-      pointsPerEuro: program.pointsPerEuro,
-      cardColor: program.backgroundColor,
-      foregroundColor: program.foregroundColor,
-      labelColor: program.labelColor,
-      logoUrl: program.logoMimeType ? `/api/v1/loyalty/logos/${program.id}?v=${program.updatedAt.getTime()}` : null,
+      cardName: card.cardName,
+      type: card.programType,
+      stampsTarget: card.stampsTarget,
+      stampsRewardDescription: card.stampsRewardDescription,
+      pointsPerEuro: card.pointsPerEuro,
+      cardColor: card.backgroundColor,
+      foregroundColor: card.foregroundColor,
+      labelColor: card.labelColor,
+      logoUrl: card.logoMimeType ? `/api/v1/loyalty/logos/${card.programId}?v=${card.programUpdatedAt.getTime()}` : null,
     },
     card: {
       cardNumber: card.cardNumber,
@@ -111,25 +146,14 @@ export async function getWebCard(pageToken: string): Promise<WebCard | null> {
       createdAt: card.createdAt,
       appleSerial: card.appleSerial,
     },
-    customer: erased
-      ? null
-      : {
-          name: card.customer.name,
-          email: card.customer.email,
-          emailConsent: card.customer.emailConsent,
-          emailConsentAt: card.customer.emailConsentAt,
-        },
+    customer:
+      card.erasedAt !== null
+        ? null
+        : { name: card.customerName, email: card.email, emailConsent: card.emailConsent, emailConsentAt: card.emailConsentAt },
     rewardsAvailable,
     nextReward,
-    history: card.ledgerEntries.map((entry) => ({
-      id: entry.id,
-      type: entry.type,
-      stampsDelta: entry.stampsDelta,
-      pointsDelta: entry.pointsDelta,
-      createdAt: entry.createdAt,
-      storeName: entry.store?.name ?? null,
-    })),
-    storeCode: card.createdStore && !card.createdStore.archivedAt ? card.createdStore.code : null,
+    history: card.history.map((entry) => ({ ...entry, createdAt: new Date(entry.createdAt) })),
+    storeCode: card.storeCode !== null && card.storeArchivedAt === null ? card.storeCode : null,
     wallets: walletAvailability(),
   };
 }
