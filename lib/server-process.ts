@@ -10,6 +10,7 @@ import type { OutboxWorker } from "@/lib/jobs/outbox-worker";
 import { startOutboxWorker } from "@/lib/jobs/start-outbox-worker";
 import { startScheduler } from "@/lib/jobs/start-scheduler";
 import { logger, setLogLevel } from "@/lib/logger";
+import { releaseAbortReasonStacks } from "@/lib/server/release-abort-reason-stacks";
 import { googleWalletState } from "@/lib/wallet/google/google-wallet";
 import { AppleCertificateError, appleCertificates } from "@/lib/wallet/apple/apple-certificates";
 import { appleWebServiceFastPath } from "@/lib/wallet/apple/web-service-fast-path";
@@ -22,6 +23,7 @@ import { appleWebServiceFastPath } from "@/lib/wallet/apple/web-service-fast-pat
  * outbox worker and the recurring jobs' scheduler run in this process unless LOYALTY_WORKER_IN_PROCESS=false.
  */
 export async function startServerProcess(): Promise<void> {
+  releaseAbortReasonStacks();
   let config;
   try {
     config = getConfig();
