@@ -59,10 +59,17 @@ test("enroll from a store's QR page, hold the card, get it back on a new phone, 
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Phone").fill("+352 621 555 123");
   await consent.check();
+  // The card page tells the server once that this phone holds the card (a server action): once, not in a loop.
+  const actionPosts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.headers()["next-action"] && /\/card\//.test(request.url())) actionPosts.push(request.url());
+  });
   await page.getByRole("button", { name: "Get my card" }).click();
   await expect(page).toHaveURL(/\/card\/[\w-]{20,}$/);
   const cardUrl = page.url();
   await expect(page.getByRole("heading", { name: "Show this at the counter" })).toBeVisible();
+  await page.waitForTimeout(2_000);
+  expect(actionPosts).toEqual([cardUrl]);
   await expect(page.getByText("0 of 10 stamps")).toBeVisible();
   await expect(page.getByText("10 more stamps to A free coffee.")).toBeVisible();
 
