@@ -11,9 +11,9 @@ import { setEmailConsent } from "@/lib/privacy/set-email-consent";
 
 const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
-/** Remembers on this phone that it holds the card (cookies can only be set from an action). */
+/** Remembers on this phone that it holds the card (cookies can only be set from an action); the page calls it only when due. */
 export async function rememberCardAction(token: string): Promise<void> {
-  if (tokenSchema.safeParse(token).success) await rememberHeldCard(token);
+  if (tokenSchema.safeParse(token).success) await rememberHeldCard(token, systemClock.now());
 }
 
 export const setConsentAction = publicAction(
@@ -35,7 +35,7 @@ export const eraseAction = publicAction(
   },
   async ({ token }) => {
     await eraseCustomer(token, systemClock);
-    await forgetHeldCard(token);
+    await forgetHeldCard(token, systemClock.now());
     revalidatePath(`/card/${token}`);
     return null;
   },

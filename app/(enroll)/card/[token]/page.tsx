@@ -7,6 +7,8 @@ import QRCode from "qrcode";
 import { cache, type CSSProperties } from "react";
 import { BrandHeader } from "@/components/enroll/brand-header";
 import { CustomerFormMessages } from "@/components/enroll/customer-form-messages";
+import { heldCardNeedsRemembering } from "@/lib/auth/held-cards";
+import { systemClock } from "@/lib/clock";
 import { getWebCard } from "@/lib/web-card/get-web-card";
 import { applePassLink } from "@/lib/wallet/apple/pass-link";
 import { preferredWallet } from "@/lib/web-card/wallet-availability";
@@ -40,7 +42,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** The customer's web card: the QR the counter scans, progress, rewards, history, wallets and privacy self-service. */
 export default async function WebCardPage({ params }: Props) {
   const { token } = await params;
-  const [card, t, format, headerList] = await Promise.all([loadCard(token), getTranslations("webCard"), getFormatter(), headers()]);
+  const [card, t, format, headerList, rememberDue] = await Promise.all([
+    loadCard(token),
+    getTranslations("webCard"),
+    getFormatter(),
+    headers(),
+    heldCardNeedsRemembering(token, systemClock.now()),
+  ]);
   const { program, merchant } = card;
   const colors = { background: program.cardColor, foreground: program.foregroundColor, label: program.labelColor };
 
@@ -73,7 +81,7 @@ export default async function WebCardPage({ params }: Props) {
 
   return (
     <div className="space-y-5">
-      <RememberCard token={token} action={rememberCardAction} />
+      {rememberDue ? <RememberCard token={token} action={rememberCardAction} /> : null}
       <BrandHeader
         merchantName={merchant.name}
         title={program.cardName}

@@ -18,7 +18,7 @@ export const enrollAction = publicAction(
     if (website) throw new AppError("VALIDATION_FAILED", {}, "Rejected.");
     const result = await enrollFromStore({ storeCode, customer, emailConsent }, { ...request, locale: await getLocale() }, systemClock);
     if (result.status === "emailed") return { emailed: true as const };
-    await rememberHeldCard(result.pageToken);
+    await rememberHeldCard(result.pageToken, systemClock.now());
     redirect(`/card/${result.pageToken}`);
   },
 );

@@ -16,6 +16,6 @@ export const requestRecoveryCodeAction = publicAction({ schema: recoveryEmailSch
 
 export const verifyRecoveryCodeAction = publicAction({ schema: recoveryCodeSchema }, async (input, request) => {
   const { pageToken } = await verifyRecoveryCode(input, request, systemClock);
-  await rememberHeldCard(pageToken);
+  await rememberHeldCard(pageToken, systemClock.now());
   redirect(`/card/${pageToken}`);
 });
