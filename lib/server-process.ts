@@ -4,6 +4,7 @@ import { ConfigError, getConfig } from "@/lib/config";
 import { closeDatabase, getDatabase } from "@/lib/db";
 import { DatabaseInUseError } from "@/lib/db/pglite-lock";
 import { firstOf, installFastPath } from "@/lib/http/fast-path";
+import { forwardedForFastPath } from "@/lib/http/forwarded-for-fast-path";
 import { requestsSettled } from "@/lib/http/in-flight";
 import { refuseUndecodablePath } from "@/lib/http/undecodable-path";
 import type { OutboxWorker } from "@/lib/jobs/outbox-worker";
@@ -62,7 +63,9 @@ export async function startServerProcess(): Promise<void> {
     }
   }
   // scripts/serve.mjs hands every request to these before Next's router (each file says why).
-  installFastPath(firstOf(refuseUndecodablePath, appleWebServiceFastPath, counterApiFastPath));
+  installFastPath(
+    firstOf(forwardedForFastPath(config.serving.trustedProxies), refuseUndecodablePath, appleWebServiceFastPath, counterApiFastPath),
+  );
   const worker: OutboxWorker | undefined = config.outbox.inProcess ? startOutboxWorker() : undefined;
   const scheduler = config.outbox.inProcess ? startScheduler() : undefined;
   logger.info("app.start", {

@@ -1,7 +1,8 @@
 // @ts-check
 // The app's HTTP server, run by `npm start`, the system suites and the benchmarks (scripts/app-server-command.ts):
 // Next's own request handler, the one `next start` uses, behind fast paths. At start, instrumentation.ts
-// (lib/server-process.ts) puts a handler on globalThis under Symbol.for("loyalty.fastPath") that refuses addresses
+// (lib/server-process.ts) puts a handler on globalThis under Symbol.for("loyalty.fastPath") that first sets
+// X-Forwarded-For to the client's one address (lib/http/forwarded-for-fast-path.ts), then refuses addresses
 // whose %-escapes do not decode (lib/http/undecodable-path.ts), answers the PassKit web service's GETs without
 // Next's routing (lib/wallet/apple/web-service-fast-path.ts), and leaves every other request to Next.
 // Usage: node scripts/serve.mjs <port>

@@ -69,6 +69,7 @@ export const envSchema = z.object({
   LOYALTY_DB_ACQUIRE_TIMEOUT_MS: wholeNumber(100, 60_000, 2_000),
   LOYALTY_DB_STATEMENT_TIMEOUT_MS: wholeNumber(0, 3_600_000, 3_000),
   LOYALTY_MAX_IN_FLIGHT: wholeNumber(1, 10_000, 64),
+  LOYALTY_TRUSTED_PROXIES: wholeNumber(0, 10, 1),
   LOYALTY_DATA_DIR: optionalText,
   LOYALTY_PUBLIC_URL: urlWithProtocols(["http:", "https:"], "the public base URL of the app"),
   AUTH_SECRET: secret,

@@ -39,6 +39,12 @@ describe("parseEnv", () => {
     expect(parseEnv({ DATABASE_URL: "postgres://db/x", LOYALTY_SEED_DEMO: "yes" }).seedDemo).toBe(true);
   });
 
+  it("reads the number of trusted proxies, one unless set", () => {
+    expect(parseEnv({}).serving.trustedProxies).toBe(1);
+    expect(parseEnv({ LOYALTY_TRUSTED_PROXIES: "0" }).serving.trustedProxies).toBe(0);
+    expect(parseEnv({ LOYALTY_TRUSTED_PROXIES: "2" }).serving.trustedProxies).toBe(2);
+  });
+
   it("moves the data directory with LOYALTY_DATA_DIR", () => {
     const config = parseEnv({ LOYALTY_DATA_DIR: "/var/lib/loyalty" }, "/srv/app");
     expect(config.database).toEqual({ kind: "pglite", dataDir: "/var/lib/loyalty/pglite" });
@@ -60,6 +66,8 @@ describe("parseEnv", () => {
     ["LOYALTY_MAX_DAILY_STAMPS", "2.5", /whole number/],
     ["LOYALTY_DEFAULT_COOLDOWN_MINUTES", "-1", /whole number/],
     ["LOYALTY_PIN_MAX_FAILED_ATTEMPTS", "1e3", /whole number/],
+    ["LOYALTY_TRUSTED_PROXIES", "11", /whole number from 0 to 10, got 11/],
+    ["LOYALTY_TRUSTED_PROXIES", "-1", /whole number/],
     ["PORT", "70000", /from 1 to 65535/],
     ["DATABASE_URL", "mysql://localhost/db", /PostgreSQL connection URL/],
     ["DATABASE_URL", "not a url", /PostgreSQL connection URL/],

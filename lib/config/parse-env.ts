@@ -47,6 +47,8 @@ export function parseEnv(env: Record<string, string | undefined>, cwd = process.
       maxInFlight: e.LOYALTY_MAX_IN_FLIGHT,
       dbAcquireTimeoutMs: e.LOYALTY_DB_ACQUIRE_TIMEOUT_MS,
       dbStatementTimeoutMs: e.LOYALTY_DB_STATEMENT_TIMEOUT_MS,
+      /** Proxies in front of the app that each append an address to X-Forwarded-For (lib/http/client-address.ts). */
+      trustedProxies: e.LOYALTY_TRUSTED_PROXIES,
     },
     seedDemo: e.LOYALTY_SEED_DEMO ?? database.kind === "pglite",
     providedSecrets: { authSecret: e.AUTH_SECRET, secretKey: e.LOYALTY_SECRET_KEY },
