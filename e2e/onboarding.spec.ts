@@ -217,3 +217,33 @@ test("a dashboard page opened without a session goes to the login page and back 
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard%2Fexports$/);
   await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
 });
+
+/**
+ * Before the page's JavaScript runs (here: never), a form handled by it would
+ * be sent by the browser itself, as a GET with every field in the address.
+ * The buttons stay disabled until then, so Enter does nothing either.
+ */
+test("without JavaScript the login and sign-up forms cannot be sent, a notice says why, and no password reaches an address", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  const sent: string[] = [];
+  page.on("request", (request) => sent.push(request.url()));
+  for (const [path, button] of [
+    ["/login", "Log in"],
+    ["/signup", "Create my account"],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole("status").filter({ hasText: "This site's forms need JavaScript." })).toBeVisible();
+    await expect(page.getByRole("button", { name: button })).toBeDisabled();
+    await page.getByLabel("Email").fill("owner@no-javascript.test");
+    await page.getByLabel("Password").fill("a secret password");
+    await page.getByLabel("Password").press("Enter");
+    // A submission would start at once; give it time to show, then look.
+    await page.waitForTimeout(500);
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+  }
+  expect(sent.filter((url) => url.includes("password"))).toEqual([]);
+  await context.close();
+});

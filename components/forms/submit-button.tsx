@@ -2,6 +2,7 @@
 
 import { useFormStatus } from "react-dom";
 import type { ButtonHTMLAttributes } from "react";
+import { useHydrated } from "./use-hydrated";
 
 type SubmitButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   pendingLabel?: string;
@@ -16,7 +17,10 @@ const VARIANTS = {
   danger: "bg-red-700 text-white hover:bg-red-800",
 };
 
-/** A submit button that shows the form is on its way and cannot be pressed twice. */
+/**
+ * A submit button that shows the form is on its way and cannot be pressed
+ * twice, nor before the page's JavaScript runs (see useHydrated).
+ */
 export function SubmitButton({
   children,
   pendingLabel,
@@ -27,12 +31,14 @@ export function SubmitButton({
   ...props
 }: SubmitButtonProps) {
   const status = useFormStatus();
+  const hydrated = useHydrated();
   const pending = pendingProp ?? status.pending;
+  const inactive = pending || Boolean(disabled) || !hydrated;
   return (
     <button
       type="submit"
-      disabled={pending || disabled}
-      aria-disabled={pending || disabled}
+      disabled={inactive}
+      aria-disabled={inactive}
       className={`inline-flex items-center justify-center rounded-lg px-4 py-2.5 font-semibold transition-colors ${VARIANTS[variant]} ${className}`}
       {...props}
     >

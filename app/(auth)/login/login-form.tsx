@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useTranslateMessage } from "@/components/forms/use-translate-message";
 import { loginInputSchema } from "@/lib/accounts/schemas";
 
@@ -60,13 +61,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       {errors.form ? <FormMessage kind="error">{errors.form}</FormMessage> : null}
       <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required errors={errors.email} />
       <Field label={t("auth.password")} name="password" type="password" autoComplete="current-password" required errors={errors.password} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="inline-flex w-full items-center justify-center rounded-lg bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-900 disabled:bg-brand-500"
-      >
-        {pending ? t("auth.login.pending") : t("auth.login.submit")}
-      </button>
+      <SubmitButton className="w-full" pending={pending} pendingLabel={t("auth.login.pending")}>
+        {t("auth.login.submit")}
+      </SubmitButton>
     </form>
   );
 }
