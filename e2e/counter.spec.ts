@@ -288,6 +288,64 @@ test.describe("counter", () => {
     expect((await api.card(ada.cardNumber)).stampCount).toBe(0);
   });
 
+  test("a purchase whose answer is lost is counted once: Try again, or the same purchase typed again, gets the first answer", async ({
+    browser,
+    page,
+  }) => {
+    const merchant = await seedMerchant({ program: "points", store: true, staffPin: "5318", apiKey: true });
+    const api = vendor(page.request, merchant);
+    await api.program({ pointsPerEuro: 2 });
+    const eve = await api.enroll("Eve Kieffer");
+    const tablet = await pairTablet(browser, merchant);
+    // The next purchase reaches the server and is recorded, then the connection drops before its answer.
+    let dropNext = true;
+    await tablet.route("**/counter", async (route) => {
+      if (dropNext && route.request().method() === "POST" && route.request().postData()?.includes('"kind":"earnPoints"')) {
+        dropNext = false;
+        expect((await route.fetch()).status()).toBe(200);
+        await route.abort("connectionreset");
+        return;
+      }
+      await route.continue();
+    });
+    const purchase = async (keys: string[], button: string) => {
+      await tablet.getByRole("button", { name: "Add a purchase" }).click();
+      for (const key of keys) await tablet.getByRole("button", { name: key, exact: true }).click();
+      await tablet.getByRole("button", { name: button }).click();
+    };
+    const unanswered = tablet.getByRole("alert").filter({ hasText: "No answer from the server: this may or may not have been recorded." });
+
+    await openByNumber(tablet, eve.cardNumber);
+    await purchase(["1", "2", "5", "0"], "Add 25 points");
+    await unlockAs(tablet, "Sam Staff", "5318");
+    await expect(unanswered).toBeVisible();
+    await screenshot(tablet, "counter-unanswered");
+    expect((await api.card(eve.cardNumber)).pointsBalance).toBe(25);
+    await tablet.getByRole("button", { name: "Try again" }).click();
+    await expect(tablet.getByText("+25 points. New balance: 25.")).toBeVisible();
+    await expect(tablet.getByRole("button", { name: "Try again" })).toHaveCount(0);
+    expect(await api.transactions(eve.cardNumber)).toHaveLength(1);
+
+    // Lost again; this time the staff member types the same purchase again instead of pressing Try again.
+    dropNext = true;
+    await purchase(["8", "0", "0"], "Add 16 points");
+    await expect(unanswered).toBeVisible();
+    await tablet.getByRole("button", { name: "Cancel" }).click();
+    await purchase(["8", "0", "0"], "Add 16 points");
+    await expect(tablet.getByText("+16 points. New balance: 41.")).toBeVisible();
+    expect(await api.transactions(eve.cardNumber)).toHaveLength(2);
+
+    // A different purchase after a lost answer is a new one.
+    dropNext = true;
+    await purchase(["1", "0", "0"], "Add 2 points");
+    await expect(unanswered).toBeVisible();
+    await tablet.getByRole("button", { name: "Cancel" }).click();
+    await purchase(["2", "0", "0"], "Add 4 points");
+    await expect(tablet.getByText("+4 points. New balance: 47.")).toBeVisible();
+    expect((await api.card(eve.cardNumber)).pointsBalance).toBe(47);
+    expect(await api.transactions(eve.cardNumber)).toHaveLength(4);
+  });
+
   test("a double-submitted stamp (one idempotency key, two requests) adds one stamp", async ({ browser, page }) => {
     const merchant = await seedMerchant({ program: "stamps", store: true, staffPin: "9135", apiKey: true });
     const api = vendor(page.request, merchant);

@@ -8,6 +8,7 @@ import type { CounterActionResult } from "@/lib/actions/counter-action";
 import type { CounterCard, CounterScreen as Screen, CounterSearchHit } from "@/lib/counter/counter-views";
 import type { CounterOperationOutcome } from "@/lib/counter/run-counter-operation";
 import type { CounterOperationInput } from "@/lib/counter/schemas";
+import { operationKey } from "@/lib/counter/operation-key";
 import { checkCardNumber, formatCardNumber, normalizeCardNumber } from "@/lib/domain/card-number";
 import { usesPoints, usesStamps } from "@/lib/domain/program-features";
 import { AmountPad } from "./amount-pad";
@@ -24,7 +25,8 @@ export type CounterActions = {
   operate: Action<CounterOperationInput, CounterOperationOutcome>;
 };
 
-type Outcome = { kind: "success" | "error" | "reward"; text: string };
+/** `retry`: the operation got no answer and can be sent again as the same request. */
+type Outcome = { kind: "success" | "error" | "reward"; text: string; retry?: Operation };
 type Operation = CounterOperationInput;
 /** An operation as a button names it, before the card and the idempotency key are added. */
 type Intent = Operation extends infer O ? (O extends Operation ? Omit<O, "idempotencyKey" | "cardNumber"> : never) : never;
@@ -43,6 +45,8 @@ export function CounterScreen({ screen, initialStaff, actions }: { screen: Scree
   const [notice, setNotice] = useState<string | null>(null);
   // The operation waiting for a PIN keeps its idempotency key: once unlocked it is sent as it was.
   const [waiting, setWaiting] = useState<Operation | null>(null);
+  // The last operation sent without an answer: asked again, it keeps its key (operationKey).
+  const [unanswered, setUnanswered] = useState<Operation | null>(null);
   const [unlocking, setUnlocking] = useState<Staff | "pick" | null>(null);
   const [pinError, setPinError] = useState<string | null>(null);
   const [panel, setPanel] = useState<"actions" | "purchase">("actions");
@@ -104,7 +108,11 @@ export function CounterScreen({ screen, initialStaff, actions }: { screen: Scree
     startTransition(async () => {
       setOutcome(null);
       const result = await actions.operate(operation).catch(() => null);
-      if (!result) return setOutcome({ kind: "error", text: t("outcome.network") });
+      if (!result) {
+        setUnanswered(operation);
+        return setOutcome({ kind: "error", text: t("outcome.unanswered"), retry: operation });
+      }
+      setUnanswered(null);
       if (!result.ok) {
         if (result.code === "UNAUTHENTICATED" && result.extra?.staffSession) {
           setStaff(null);
@@ -147,7 +155,8 @@ export function CounterScreen({ screen, initialStaff, actions }: { screen: Scree
 
   const act = (operation: Intent) => {
     if (!card) return;
-    const full = { ...operation, cardNumber: card.cardNumber, idempotencyKey: crypto.randomUUID() } as Operation;
+    const request = { ...operation, cardNumber: card.cardNumber };
+    const full = { ...request, idempotencyKey: operationKey(request, unanswered, () => crypto.randomUUID()) } as Operation;
     if (!staff) {
       setWaiting(full);
       setUnlocking("pick");
@@ -182,6 +191,7 @@ export function CounterScreen({ screen, initialStaff, actions }: { screen: Scree
     setCard(null);
     setOutcome(null);
     setWaiting(null);
+    setUnanswered(null);
     setPanel("actions");
   };
 
@@ -267,6 +277,16 @@ export function CounterScreen({ screen, initialStaff, actions }: { screen: Scree
                   </p>
                 ) : null}
               </div>
+              {outcome?.retry ? (
+                <button
+                  type="button"
+                  disabled={pending}
+                  onClick={() => outcome.retry && run(outcome.retry)}
+                  className={`${bigButton} bg-stone-800 text-white hover:bg-stone-900`}
+                >
+                  {t("outcome.retry")}
+                </button>
+              ) : null}
               {panel === "purchase" ? (
                 <AmountPad
                   pointsPerEuro={program.pointsPerEuro}
