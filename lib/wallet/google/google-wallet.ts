@@ -1,10 +1,10 @@
 import "server-only";
 import { auth, walletobjects_v1 } from "@googleapis/walletobjects";
-import { RateLimiterMemory, RateLimiterQueue } from "rate-limiter-flexible";
 import { getConfig } from "@/lib/config";
+import { sharedSlots } from "@/lib/rate-limit/shared-slots";
 import { readGoogleCredentials, type GoogleCredentials, type GoogleCredentialsState } from "./google-credentials";
 
-/** Google allows 20 requests per second per issuer; staying under 15 leaves room for retries and clock drift. */
+/** Google allows 20 requests per second per issuer; staying under 15 leaves room for retries and network jitter. */
 export const GOOGLE_REQUESTS_PER_SECOND = 15;
 
 export type GoogleWallet = {
@@ -12,7 +12,10 @@ export type GoogleWallet = {
   api: walletobjects_v1.Walletobjects;
   /** The app's public origin: the save link's `origins`, the logo's address. */
   publicUrl: string;
-  /** Runs one request to Google when the issuer's rate allows it (callers queue, first come first served). */
+  /**
+   * Runs one request to Google when the issuer's rate allows it: callers queue, first come first served,
+   * across every app instance (the slots are kept in the database).
+   */
   throttled<T>(request: () => Promise<T>): Promise<T>;
 };
 
@@ -36,15 +39,15 @@ export function createGoogleWallet(
   client.useJWTAccessWithScope = true;
   const api = new walletobjects_v1.Walletobjects({ auth: client, rootUrl: credentials.apiRoot, retry: false });
   // One request per slot, slots evenly spaced (a little more than 1/rate apart): no window of one second, wherever
-  // it starts, holds more than the rate. rate-limiter-flexible's queue makes callers wait for their slot.
+  // it starts, holds more than the rate, however many instances send.
   const spacingMs = Math.ceil(1000 / (options.requestsPerSecond ?? GOOGLE_REQUESTS_PER_SECOND)) + 1;
-  const queue = new RateLimiterQueue(new RateLimiterMemory({ points: 1, duration: spacingMs / 1000 }));
+  const slots = sharedSlots(`slots:google-wallet:${credentials.issuerId}`, spacingMs);
   return {
     credentials,
     api,
     publicUrl: options.publicUrl,
     async throttled(request) {
-      await queue.removeTokens(1);
+      await slots.take();
       return request();
     },
   };
@@ -58,7 +61,7 @@ export function googleWalletState(): GoogleCredentialsState {
   return globalForGoogle.__loyaltyGoogleState;
 }
 
-/** The configured Google Wallet, or null when it is off or its settings are wrong (one per process: one rate limit). */
+/** The configured Google Wallet, or null when it is off or its settings are wrong (one per process). */
 export function googleWallet(): GoogleWallet | null {
   if (globalForGoogle.__loyaltyGoogleWallet === undefined) {
     const state = googleWalletState();
