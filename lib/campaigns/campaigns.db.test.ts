@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { getConfig } from "@/lib/config";
 import type { MailMessage } from "@/lib/mail/create-mailer";
 import { databaseKind, useTestDatabase } from "@/test/db";
 import { fixedClock } from "@/test/clock";
@@ -80,6 +81,30 @@ describe(`campaigns on ${databaseKind()}`, () => {
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { merchantId: shop.merchant.id, action: "campaign.sent" } });
     expect(audit.details).toMatchObject({ recipients: 3, segment: "all_consented" });
     expect(await listCampaigns(ctx)).toMatchObject([{ subject: "Nouveau", recipients: 3, segment: "all_consented" }]);
+  });
+
+  it("without a pace, sends at LOYALTY_CAMPAIGN_MAILS_PER_MINUTE's", async () => {
+    const { prisma, shop, ctx } = await shopWithCustomers();
+    const mail = getConfig().mail;
+    const configured = mail.campaignMailsPerMinute;
+    mail.campaignMailsPerMinute = 120;
+    try {
+      expect(await sendCampaign(ctx, { subject: "Vite", message: "Bonjour !", segment: "all_consented" })).toMatchObject({
+        recipients: 3,
+        minutes: 1,
+      });
+    } finally {
+      mail.campaignMailsPerMinute = configured;
+    }
+    const events = await prisma.outboxEvent.findMany({
+      where: { merchantId: shop.merchant.id, type: "mail.send" },
+      orderBy: { nextAttemptAt: "asc" },
+    });
+    expect(events.map((event) => event.nextAttemptAt.toISOString())).toEqual([
+      "2026-06-10T10:00:00.000Z",
+      "2026-06-10T10:00:00.500Z",
+      "2026-06-10T10:00:01.000Z",
+    ]);
   });
 
   it("refuses a campaign nobody would receive, and writes nothing", async () => {

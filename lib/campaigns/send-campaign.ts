@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -10,9 +11,6 @@ import type { ServiceContext } from "@/lib/service-context";
 import { campaignRecipientsWhere } from "./campaign-recipients";
 import type { ComposeCampaignInput } from "./schemas";
 
-/** Campaign emails leave at this pace, so a large list neither floods the SMTP relay nor looks like spam to receivers. */
-export const CAMPAIGN_MAILS_PER_MINUTE = 60;
-
 /** A campaign larger than this is refused (a dashboard send is for a shop's customers, not a mailing platform). */
 const MAX_RECIPIENTS = 20_000;
 
@@ -21,12 +19,13 @@ export type SentCampaign = { campaignId: string; recipients: number; minutes: nu
 /**
  * Sends a campaign: in one transaction, the campaign's record, one mail.send outbox event per recipient (each in
  * the customer's language, with the unsubscribe link) spread out over time by their next attempt, and the audit
- * entry. The outbox delivers them with retries, so a crash neither loses nor repeats one.
+ * entry. `pace` is mails a minute (LOYALTY_CAMPAIGN_MAILS_PER_MINUTE), so a large list neither floods the SMTP relay
+ * nor looks like spam to receivers. The outbox delivers them with retries, so a crash neither loses nor repeats one.
  */
 export async function sendCampaign(
   ctx: ServiceContext,
   input: ComposeCampaignInput,
-  pace = CAMPAIGN_MAILS_PER_MINUTE,
+  pace = getConfig().mail.campaignMailsPerMinute,
 ): Promise<SentCampaign> {
   const now = ctx.clock.now();
   return db.$transaction(

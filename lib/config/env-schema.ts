@@ -85,6 +85,7 @@ export const envSchema = z.object({
   LOYALTY_WORKER_IN_PROCESS: flag,
   LOYALTY_SMTP_URL: urlWithProtocols(["smtp:", "smtps:"], "an SMTP URL"),
   LOYALTY_MAIL_FROM: z.string().trim().min(3).default("Loyalty <no-reply@localhost>"),
+  LOYALTY_CAMPAIGN_MAILS_PER_MINUTE: wholeNumber(1, 6_000, 60),
   LOYALTY_SEED_DEMO: flag,
   LOYALTY_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   LOYALTY_APPLE_PASS_TYPE_ID: optionalText,

@@ -45,6 +45,11 @@ describe("parseEnv", () => {
     expect(parseEnv({ LOYALTY_TRUSTED_PROXIES: "2" }).serving.trustedProxies).toBe(2);
   });
 
+  it("reads the pace of campaign emails, 60 a minute unless set", () => {
+    expect(parseEnv({}).mail.campaignMailsPerMinute).toBe(60);
+    expect(parseEnv({ LOYALTY_CAMPAIGN_MAILS_PER_MINUTE: "600" }).mail.campaignMailsPerMinute).toBe(600);
+  });
+
   it("moves the data directory with LOYALTY_DATA_DIR", () => {
     const config = parseEnv({ LOYALTY_DATA_DIR: "/var/lib/loyalty" }, "/srv/app");
     expect(config.database).toEqual({ kind: "pglite", dataDir: "/var/lib/loyalty/pglite" });
@@ -68,6 +73,8 @@ describe("parseEnv", () => {
     ["LOYALTY_PIN_MAX_FAILED_ATTEMPTS", "1e3", /whole number/],
     ["LOYALTY_TRUSTED_PROXIES", "11", /whole number from 0 to 10, got 11/],
     ["LOYALTY_TRUSTED_PROXIES", "-1", /whole number/],
+    ["LOYALTY_CAMPAIGN_MAILS_PER_MINUTE", "0", /whole number from 1 to 6000, got 0/],
+    ["LOYALTY_CAMPAIGN_MAILS_PER_MINUTE", "fast", /whole number/],
     ["PORT", "70000", /from 1 to 65535/],
     ["DATABASE_URL", "mysql://localhost/db", /PostgreSQL connection URL/],
     ["DATABASE_URL", "not a url", /PostgreSQL connection URL/],

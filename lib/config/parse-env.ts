@@ -68,6 +68,8 @@ export function parseEnv(env: Record<string, string | undefined>, cwd = process.
     mail: {
       smtpUrl: e.LOYALTY_SMTP_URL,
       from: e.LOYALTY_MAIL_FROM,
+      /** The pace of a campaign's emails (lib/campaigns/send-campaign.ts). */
+      campaignMailsPerMinute: e.LOYALTY_CAMPAIGN_MAILS_PER_MINUTE,
       outboxDir: path.join(dataDir, "mail"),
     },
     apple: {
