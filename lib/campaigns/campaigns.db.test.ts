@@ -107,6 +107,24 @@ describe(`campaigns on ${databaseKind()}`, () => {
     ]);
   });
 
+  it("sends a campaign once per key: the same send again, or twice at once, is answered with the first", async () => {
+    const { prisma, shop, ctx } = await shopWithCustomers();
+    const campaign = { subject: "Une fois", message: "Bonjour !", segment: "all_consented" as const, idempotencyKey: "send-1" };
+    const [first, second] = await Promise.all([sendCampaign(ctx, campaign), sendCampaign(ctx, campaign)]);
+    const again = await sendCampaign(ctx, campaign);
+    expect(second).toEqual(first);
+    expect(again).toEqual(first);
+    expect(await prisma.campaign.count({ where: { merchantId: shop.merchant.id } })).toBe(1);
+    expect(await prisma.outboxEvent.count({ where: { merchantId: shop.merchant.id, type: "mail.send" } })).toBe(3);
+    expect(await prisma.auditLog.count({ where: { merchantId: shop.merchant.id, action: "campaign.sent" } })).toBe(1);
+    // The key with another campaign is a mistake, not a send.
+    await expect(sendCampaign(ctx, { ...campaign, subject: "Autre chose" })).rejects.toMatchObject({ code: "IDEMPOTENCY_CONFLICT" });
+    // A new key is a new send.
+    const other = await sendCampaign(ctx, { ...campaign, idempotencyKey: "send-2" });
+    expect(other.campaignId).not.toBe(first.campaignId);
+    expect(await prisma.campaign.count({ where: { merchantId: shop.merchant.id } })).toBe(2);
+  });
+
   it("refuses a campaign nobody would receive, and writes nothing", async () => {
     const { prisma, shop, ctx } = await shopWithCustomers();
     await prisma.customer.updateMany({ where: { cards: { some: { merchantId: shop.merchant.id } } }, data: { emailConsent: false } });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idempotencyKeySchema } from "@/lib/http/request-schemas";
 
 export const CAMPAIGN_SEGMENTS = ["all_consented", "inactive_30_days", "reward_available"] as const;
 export type CampaignSegment = (typeof CAMPAIGN_SEGMENTS)[number];
@@ -12,3 +13,7 @@ export const composeCampaignSchema = z
   })
   .strict();
 export type ComposeCampaignInput = z.infer<typeof composeCampaignSchema>;
+
+/** Sending: the campaign as previewed, with the key the browser made for it (a send tried again is the same send). */
+export const sendCampaignSchema = composeCampaignSchema.extend({ idempotencyKey: idempotencyKeySchema }).strict();
+export type SendCampaignInput = z.infer<typeof sendCampaignSchema>;

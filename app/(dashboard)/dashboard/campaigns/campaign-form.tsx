@@ -28,10 +28,19 @@ export function CampaignForm({ previewAction, sendAction, segments }: Props) {
   const form = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState({ subject: "", message: "", segment: segments[0]?.value ?? "all_consented" });
   const [previewed, setPreviewed] = useState<string | null>(null);
-  const preview = useFormAction(previewAction, (data) => setPreviewed(JSON.stringify(Object.fromEntries(data))));
-  const [sent, send, sending] = useActionState(sendAction, null);
+  // One key per preview: sending again after a lost answer is the same send, which the server answers once.
+  const [sendKey, setSendKey] = useState<string | null>(null);
+  const preview = useFormAction(previewAction, (data) => {
+    setPreviewed(JSON.stringify(Object.fromEntries(data)));
+    setSendKey(crypto.randomUUID());
+  });
+  const [sent, send, sending] = useActionState<ActionResult<SentCampaign> | null, FormData>(
+    (previous, data) =>
+      sendAction(previous, data).catch(() => ({ ok: false, code: "SERVICE_UNAVAILABLE", message: t("unanswered") }) as const),
+    null,
+  );
   // The campaign last sent: once sent, the same campaign is not offered for sending again.
-  const [sentKey, setSentKey] = useState<string | null>(null);
+  const [sentDraft, setSentDraft] = useState<string | null>(null);
   const messageId = useId();
   const current = JSON.stringify(draft);
   const shown = preview.state?.ok ? preview.state.data : null;
@@ -42,7 +51,8 @@ export function CampaignForm({ previewAction, sendAction, segments }: Props) {
   const onSend = () => {
     if (!form.current) return;
     const data = new FormData(form.current);
-    setSentKey(current);
+    if (sendKey) data.set("idempotencyKey", sendKey);
+    setSentDraft(current);
     startTransition(() => send(data));
   };
 
@@ -115,7 +125,7 @@ export function CampaignForm({ previewAction, sendAction, segments }: Props) {
             />
             <p className="text-sm font-semibold text-stone-900">{t("recipients", { count: shown.recipients })}</p>
             {upToDate ? (
-              shown.recipients > 0 && !(sent?.ok && sentKey === current) ? (
+              shown.recipients > 0 && !(sent?.ok && sentDraft === current) ? (
                 <button
                   type="button"
                   onClick={onSend}
