@@ -319,6 +319,8 @@ test.describe("counter", () => {
     await purchase(["1", "2", "5", "0"], "Add 25 points");
     await unlockAs(tablet, "Sam Staff", "5318");
     await expect(unanswered).toBeVisible();
+    // The card is read again: it shows the purchase went through.
+    await expect(tablet.getByRole("region", { name: "Card" })).toContainText("25 points");
     await screenshot(tablet, "counter-unanswered");
     expect((await api.card(eve.cardNumber)).pointsBalance).toBe(25);
     await tablet.getByRole("button", { name: "Try again" }).click();

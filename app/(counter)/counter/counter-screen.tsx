@@ -110,7 +110,11 @@ export function CounterScreen({ screen, initialStaff, actions }: { screen: Scree
       const result = await actions.operate(operation).catch(() => null);
       if (!result) {
         setUnanswered(operation);
-        return setOutcome({ kind: "error", text: t("outcome.unanswered"), retry: operation });
+        setOutcome({ kind: "error", text: t("outcome.unanswered"), retry: operation });
+        // The card as the server has it now, if it answers: the staff member sees whether the operation went through.
+        const fresh = await actions.findCard({ cardNumber: operation.cardNumber }).catch(() => null);
+        if (fresh?.ok) setCard((shown) => (shown?.cardNumber === fresh.data.cardNumber ? fresh.data : shown));
+        return;
       }
       setUnanswered(null);
       if (!result.ok) {
