@@ -44,6 +44,16 @@ test.describe("stores", () => {
 
     const code = `MKT${randomBytes(3).toString("hex").toUpperCase()}`;
     await codeField.fill(code.toLowerCase());
+    // The connection drops on the way: the form says so and keeps what was typed (no error page).
+    await page.route("**/dashboard/stores", (route) =>
+      route.request().method() === "POST" ? route.abort("connectionreset") : route.continue(),
+    );
+    await newStore.getByRole("button", { name: "Add store" }).click();
+    await expect(newStore.getByText("No answer from the server: check the connection.")).toBeVisible();
+    await expect(newStore.getByLabel("Store name")).toHaveValue("Rue du Marché");
+    await expect(codeField).toHaveValue(code.toLowerCase());
+    await page.unroute("**/dashboard/stores");
+    // Back online, the same form is sent and the action's redirect still leads to the new store.
     await newStore.getByRole("button", { name: "Add store" }).click();
     await expect(page).toHaveURL(/\/dashboard\/stores\/[0-9a-f-]{36}\?created=1$/);
     const storeUrl = new URL(page.url()).pathname;

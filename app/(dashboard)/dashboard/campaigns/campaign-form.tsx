@@ -5,7 +5,7 @@ import { startTransition, useActionState, useId, useRef, useState } from "react"
 import { Field, FieldErrors, inputClassName } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { useFormAction } from "@/components/forms/use-form-action";
+import { answeredOrLost, useFormAction } from "@/components/forms/use-form-action";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { CampaignPreview } from "@/lib/campaigns/preview-campaign";
 import type { SentCampaign } from "@/lib/campaigns/send-campaign";
@@ -34,11 +34,7 @@ export function CampaignForm({ previewAction, sendAction, segments }: Props) {
     setPreviewed(JSON.stringify(Object.fromEntries(data)));
     setSendKey(crypto.randomUUID());
   });
-  const [sent, send, sending] = useActionState<ActionResult<SentCampaign> | null, FormData>(
-    (previous, data) =>
-      sendAction(previous, data).catch(() => ({ ok: false, code: "SERVICE_UNAVAILABLE", message: t("unanswered") }) as const),
-    null,
-  );
+  const [sent, send, sending] = useActionState(answeredOrLost(sendAction, t("unanswered")), null);
   // The campaign last sent: once sent, the same campaign is not offered for sending again.
   const [sentDraft, setSentDraft] = useState<string | null>(null);
   const messageId = useId();
