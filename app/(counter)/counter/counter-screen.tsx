@@ -110,11 +110,13 @@ export function CounterScreen({ screen, initialStaff, actions }: { screen: Scree
       const result = await actions.operate(operation).catch(() => null);
       if (!result) {
         setUnanswered(operation);
-        setOutcome({ kind: "error", text: t("outcome.unanswered"), retry: operation });
-        // The card as the server has it now, if it answers: the staff member sees whether the operation went through.
-        const fresh = await actions.findCard({ cardNumber: operation.cardNumber }).catch(() => null);
-        if (fresh?.ok) setCard((shown) => (shown?.cardNumber === fresh.data.cardNumber ? fresh.data : shown));
-        return;
+        // The card as the server has it now, if it answers: the staff member sees whether the operation went
+        // through. Read outside the transition, so Try again is not held up while it is on its way.
+        void actions
+          .findCard({ cardNumber: operation.cardNumber })
+          .then((fresh) => fresh.ok && setCard((shown) => (shown?.cardNumber === fresh.data.cardNumber ? fresh.data : shown)))
+          .catch(() => undefined);
+        return setOutcome({ kind: "error", text: t("outcome.unanswered"), retry: operation });
       }
       setUnanswered(null);
       if (!result.ok) {

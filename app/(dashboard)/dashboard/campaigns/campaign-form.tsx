@@ -5,16 +5,13 @@ import { startTransition, useActionState, useId, useRef, useState } from "react"
 import { Field, FieldErrors, inputClassName } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { answeredOrLost, useFormAction } from "@/components/forms/use-form-action";
-import type { ActionResult } from "@/lib/actions/action-result";
+import { answeredOrLost, useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import type { CampaignPreview } from "@/lib/campaigns/preview-campaign";
 import type { SentCampaign } from "@/lib/campaigns/send-campaign";
 
-type Action<T> = (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
-
 type Props = {
-  previewAction: Action<CampaignPreview>;
-  sendAction: Action<SentCampaign>;
+  previewAction: FormAction<CampaignPreview>;
+  sendAction: FormAction<SentCampaign>;
   segments: { value: string; label: string }[];
 };
 
