@@ -16,4 +16,3 @@ export type ComposeCampaignInput = z.infer<typeof composeCampaignSchema>;
 
 /** Sending: the campaign as previewed, with the key the browser made for it (a send tried again is the same send). */
 export const sendCampaignSchema = composeCampaignSchema.extend({ idempotencyKey: idempotencyKeySchema }).strict();
-export type SendCampaignInput = z.infer<typeof sendCampaignSchema>;

@@ -6,7 +6,7 @@ import { isUniqueViolation } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { EVENT_TYPES } from "@/lib/jobs/event-types";
-import { findReplay, hashRequest, IDEMPOTENCY_TTL_MS, type IdempotencyInput } from "@/lib/ledger/idempotency";
+import { findReplay, hashRequest, storeAnswer, type IdempotencyInput } from "@/lib/ledger/idempotency";
 import { campaignEmail } from "@/lib/notifications/customer-notice-emails";
 import { emailRecipientOf, RECIPIENT_CARD_SELECT } from "@/lib/notifications/email-recipient";
 import type { ServiceContext } from "@/lib/service-context";
@@ -97,20 +97,7 @@ function writeCampaign(
         details: { subject: input.subject, segment: input.segment, recipients: recipients.length },
       });
       const sent: SentCampaign = { campaignId, recipients: recipients.length, minutes: Math.max(1, Math.ceil(recipients.length / pace)) };
-      if (idempotency) {
-        await tx.idempotencyRecord.create({
-          data: {
-            id: newId(),
-            merchantId: ctx.merchantId,
-            key: idempotency.key,
-            requestHash: idempotency.requestHash,
-            responseStatus: 200,
-            responseBody: sent,
-            createdAt: now,
-            expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
-          },
-        });
-      }
+      if (idempotency) await storeAnswer(tx, ctx.merchantId, idempotency, sent, now);
       return sent;
     },
     { timeout: 60_000 },

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Tx } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
 
 /** What makes a request repeatable: the client's key and a digest of what was asked. */
 export type IdempotencyInput = { key: string; requestHash: string };
@@ -42,4 +43,20 @@ export async function findReplay<T>(merchantId: string, input: IdempotencyInput,
     throw new AppError("IDEMPOTENCY_CONFLICT", {}, "This Idempotency-Key was already used with a different request.");
   }
   return record.responseBody as T;
+}
+
+/** Keeps the first answer for this key (inside the transaction that made it), for IDEMPOTENCY_TTL_MS. */
+export async function storeAnswer(tx: Tx, merchantId: string, input: IdempotencyInput, body: object, now: Date): Promise<void> {
+  await tx.idempotencyRecord.create({
+    data: {
+      id: newId(),
+      merchantId,
+      key: input.key,
+      requestHash: input.requestHash,
+      responseStatus: 200,
+      responseBody: body,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
+    },
+  });
 }
